@@ -1,0 +1,166 @@
+/**
+ * The analysis of one file, as one pure function from its path and bytes to its rows and
+ * messages: decode → extract lines → normalise → metadata → sections → words →
+ * indicators. It touches no file system, so it can run in a worker thread, and it never
+ * throws for bad content: a file that cannot be analysed becomes a row with status error.
+ */
+import {message, oneLine, RULES} from './messages.js';
+import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
+import {decode} from './stages/decode.js';
+import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
+import {findIndicators} from './stages/indicators.js';
+import {readMetadata} from './stages/metadata.js';
+import {normalize} from './stages/normalize.js';
+import {splitSections} from './stages/sections.js';
+import {cut, isWord, keywords} from './stages/segment.js';
+
+/** What the analysis of one file needs to know besides its bytes. */
+export interface AnalyzeOptions {
+  /** Count words and rank keywords (loads jieba's dictionary). */
+  words: boolean;
+  /** Keywords listed per section. */
+  keywords: number;
+}
+
+/** One input file: how it is named in the output, and its bytes. */
+export interface SourceFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Analyses one file; content problems become messages, never exceptions. */
+export function analyzeFile(source: SourceFile, options: AnalyzeOptions): FileResult {
+  try {
+    return analyzeBytes(source, options);
+  } catch (error) {
+    // A bug must not cost the user the rest of the run: report it against this file.
+    const reason = `internal error while analysing: ${oneLine(error instanceof Error ? error.message : String(error))}`;
+    return failedFile(source.file, reason, '', RULES.internal);
+  }
+}
+
+/** The row for a file that could not be analysed, with the message saying why. */
+export function failedFile(file: string, reason: string, encoding: string, ruleId: string): FileResult {
+  return {
+    report: emptyReport(file, {status: 'error', error: reason, encoding}),
+    sections: [],
+    indicators: [],
+    messages: [message(file, 'error', ruleId, reason)],
+  };
+}
+
+function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileResult {
+  const messages: Message[] = [];
+  const decoded = decode(bytes);
+  if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary);
+  if (decoded.replaced > 0) {
+    messages.push(message(file, 'warning', RULES.decodeReplaced,
+      `${decoded.replaced} byte(s) are not valid ${decoded.encoding} and were replaced with U+FFFD`));
+  }
+
+  const lines: Lines = looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
+  const {lines: text, script} = normalize(lines.text);
+  const chars = countChars(text.join(''));
+  if (chars === 0) {
+    messages.push(message(file, 'warning', RULES.empty, 'the file has no text'));
+    return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), sections: [], indicators: [], messages};
+  }
+
+  const meta = readMetadata(text);
+  const sections = splitSections(text, meta.year);
+  const kindOfLine = new Array<Section['kind']>(text.length);
+  for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
+
+  const tokens = options.words ? text.map((line) => cut(line).filter(isWord)) : null;
+  const sectionRows = toSectionRows(file, sections, text, lines, tokens, options.keywords);
+  const indicators: Indicator[] = findIndicators(text).map((found) => ({
+    file,
+    year: meta.year,
+    org: meta.org,
+    section: kindOfLine[found.line] ?? '其他',
+    line: lines.source[found.line] ?? found.line + 1,
+    category: found.category,
+    label: found.label,
+    raw: found.raw,
+    value: found.value,
+    value_max: found.valueMax,
+    unit: found.unit,
+    qualifier: found.qualifier,
+    sentence: found.sentence,
+  }));
+
+  const kinds: string[] = [];
+  for (const section of sections) {
+    if (section.kind !== '前言' && section.kind !== '其他' && kinds[kinds.length - 1] !== section.kind) kinds.push(section.kind);
+  }
+  const report: ReportRow = {
+    file,
+    title: meta.title,
+    org: meta.org,
+    year: meta.year,
+    encoding: decoded.encoding,
+    script,
+    chars,
+    words: tokens ? tokens.reduce((sum, line) => sum + line.length, 0) : 0,
+    sections: kinds.join(';'),
+    indicators: indicators.length,
+    status: 'ok',
+    error: '',
+  };
+  return {report, sections: sectionRows, indicators, messages};
+}
+
+/**
+ * Turns sections over normalised lines into rows over source lines. Where several text
+ * lines share one source line (HTML), a section that would start inside a line already
+ * given to the section before it begins on the next source line, so rows never overlap.
+ */
+function toSectionRows(
+  file: string, sections: readonly Section[], text: readonly string[], lines: Lines,
+  tokens: string[][] | null, keywordCount: number,
+): SectionRow[] {
+  const rows: SectionRow[] = [];
+  sections.forEach((section, index) => {
+    const isFirst = index === 0;
+    const isLast = index === sections.length - 1;
+    const lineStart = isFirst ? 1 : lines.source[section.start] ?? 1;
+    const next = sections[index + 1];
+    const lineEnd = isLast ? lines.sourceLineCount : (lines.source[next!.start] ?? lines.sourceLineCount) - 1;
+    const previous = rows[rows.length - 1];
+    const start = previous ? Math.max(lineStart, previous.line_end + 1) : lineStart;
+    const sectionTokens = tokens ? tokens.slice(section.start, section.end + 1).flat() : [];
+    const chars = countChars(text.slice(section.start, section.end + 1).join(''));
+    if (start > lineEnd) {
+      // Nothing of its own left: the lines belong to the row before, which takes its text too.
+      if (previous) {
+        previous.chars += chars;
+        previous.words += sectionTokens.length;
+      }
+      return;
+    }
+    rows.push({
+      file,
+      section: section.kind,
+      heading: section.heading,
+      line_start: start,
+      line_end: Math.max(lineEnd, start),
+      chars,
+      words: sectionTokens.length,
+      keywords: tokens ? keywords(sectionTokens, keywordCount) : [],
+    });
+  });
+  return rows;
+}
+
+/** Counts the characters of a text that are not white space. */
+function countChars(text: string): number {
+  return text.replace(/\s+/g, '').length;
+}
+
+/** A report row with nothing found yet. */
+function emptyReport(file: string, fields: Partial<ReportRow>): ReportRow {
+  return {
+    file, title: '', org: '', year: null, encoding: '', script: '', chars: 0, words: 0,
+    sections: '', indicators: 0, status: 'ok', error: '', ...fields,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The library: analyse one file's bytes, or find and analyse report files on disk, and
+ * the parsers other programs reuse. Nothing else is public.
+ */
+export {analyzeFile, type AnalyzeOptions, type SourceFile} from './analyze.js';
+export {main, type MainParameters} from './cli.js';
+export {discover, UsageError} from './stages/discover.js';
+export {parseQuantity} from './stages/quantity.js';
+export {formatTable} from './output/format.js';
+export type {
+  Category, Config, FileResult, Indicator, Message, Qualifier, ReportRow, Section, SectionKind, SectionRow,
+} from './types.js';

@@ -1,0 +1,63 @@
+/**
+ * Rows → text, one pure function per format. CSV is RFC 4180 through csv-stringify, with
+ * an optional UTF-8 byte-order mark so Excel reads Chinese correctly, and text cells that a
+ * spreadsheet would run as a formula neutralised (numeric columns stay numbers: csv-
+ * stringify's own escape_formulas would turn -3.2 into '-3.2). JSON is one array; NDJSON is
+ * one object a line.
+ */
+import {stringify} from 'csv-stringify/sync';
+import {formatNumber} from '../stages/quantity.js';
+import {COLUMNS, NUMERIC_COLUMNS, type Cell, type TableName} from './tables.js';
+
+export type TableFormat = 'csv' | 'json' | 'ndjson';
+
+/** Formats the header (when `header`) and the given rows of a table. */
+export function formatRows(
+  table: TableName, rows: readonly Record<string, Cell>[], format: TableFormat,
+  {header, bom, first}: {header: boolean; bom: boolean; first: boolean},
+): string {
+  const columns = COLUMNS[table];
+  if (format === 'csv') {
+    const records = rows.map((row) => columns.map((column) => csvCell(column, row[column] ?? null)));
+    const text = stringify(records, {header, columns: [...columns], eof: true, record_delimiter: 'unix'});
+    return (bom && header ? '\ufeff' : '') + text;
+  }
+  if (format === 'ndjson') return rows.map((row) => JSON.stringify(ordered(columns, row)) + '\n').join('');
+  // JSON: an array written in pieces, so rows can stream; the caller closes it.
+  return rows.map((row, i) => (first && i === 0 ? '[\n' : ',\n') + JSON.stringify(ordered(columns, row))).join('');
+}
+
+/** Closes a JSON array started by `formatRows` (or writes an empty one). */
+export function closeRows(format: TableFormat, wroteAny: boolean): string {
+  if (format !== 'json') return '';
+  return wroteAny ? '\n]\n' : '[]\n';
+}
+
+/** Formats a whole table at once. */
+export function formatTable(table: TableName, rows: readonly Record<string, Cell>[], format: TableFormat, bom: boolean): string {
+  return formatRows(table, rows, format, {header: true, bom, first: true}) + closeRows(format, rows.length > 0);
+}
+
+/** Keeps the columns of a row in the table's order. */
+function ordered(columns: readonly string[], row: Record<string, Cell>): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const column of columns) out[column] = row[column] ?? null;
+  return out;
+}
+
+/** Writes one CSV cell: numbers plainly, text with formula triggers neutralised. */
+function csvCell(column: string, value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (NUMERIC_COLUMNS.has(column) && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
+  return neutralizeFormula(value);
+}
+
+/**
+ * Prefixes a text cell that starts like a formula (=, +, -, @, tab, carriage return) with a
+ * quote, as OWASP advises for CSV injection; a plain number such as -3.2 is left alone.
+ */
+export function neutralizeFormula(text: string): string {
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?[0-9]+(\.[0-9]+)?%?$/.test(text)) return `'${text}`;
+  return text;
+}

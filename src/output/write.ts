@@ -1,0 +1,60 @@
+/**
+ * Output files, written so that no half-written table is ever left behind: rows go to a
+ * temporary file beside the target, which is renamed over it only once complete.
+ */
+import {createWriteStream, rmSync, type WriteStream} from 'node:fs';
+import {mkdir, rename, rm} from 'node:fs/promises';
+import path from 'node:path';
+
+/** A file being written: append text, then commit (rename into place) or abort. */
+export interface AtomicFile {
+  write(text: string): void;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Temporary files still open, removed if the process is interrupted. */
+const pending = new Set<string>();
+let cleanupInstalled = false;
+
+/** Opens `target` for writing through a temporary file in the same folder. */
+export async function openAtomic(target: string): Promise<AtomicFile> {
+  await mkdir(path.dirname(target), {recursive: true});
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  installCleanup();
+  const stream: WriteStream = createWriteStream(temporary);
+  pending.add(temporary);
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  const finish = (): Promise<void> =>
+    Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  return {
+    write(text) {
+      stream.write(text);
+    },
+    async commit() {
+      await finish();
+      await rename(temporary, target);
+      pending.delete(temporary);
+    },
+    async abort() {
+      stream.destroy();
+      await rm(temporary, {force: true});
+      pending.delete(temporary);
+    },
+  };
+}
+
+/** Removes temporary files when the user interrupts the run (Ctrl-C) or it is killed. */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  const cleanup = (signal: NodeJS.Signals): void => {
+    // Synchronous on purpose: the process is about to end.
+    for (const file of pending) rmSync(file, {force: true});
+    process.exitCode = signal === 'SIGINT' ? 130 : 143;
+    process.exit();
+  };
+  process.once('SIGINT', cleanup);
+  process.once('SIGTERM', cleanup);
+}

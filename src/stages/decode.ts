@@ -1,0 +1,136 @@
+/**
+ * Bytes → text. Owns encoding detection: byte-order marks first, then strict UTF-8, then a
+ * statistical guess (chardet) between the legacy Chinese encodings, GB18030 (a superset of
+ * GBK and GB2312) and Big5. A file that is UTF-8 but for a few stray bytes stays UTF-8,
+ * with the bad bytes replaced and a warning, rather than being misread as GB18030.
+ */
+import chardet from 'chardet';
+
+/** What decoding a file gave: its text, the encoding used, and anything worth saying. */
+export interface Decoded {
+  text: string;
+  /** WHATWG label of the encoding used (`utf-8`, `gb18030`, `big5`, `utf-16le`, …). */
+  encoding: string;
+  /** Number of bytes that could not be decoded and became U+FFFD. */
+  replaced: number;
+  /** Set when the bytes are not text at all; `text` is then empty. */
+  failure?: string;
+}
+
+/** Bytes of a sample large enough for chardet to be sure, small enough to stay fast. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/** Share of valid multi-byte sequences above which a not-quite-UTF-8 file is UTF-8. */
+const MOSTLY_UTF8 = 0.9;
+
+/** Legacy encodings we accept from the detector, by its name, with their WHATWG label. */
+const LEGACY: Record<string, string> = {
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+};
+
+/** Decodes the bytes of one file, detecting the encoding. */
+export function decode(bytes: Uint8Array): Decoded {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== null) {
+    return hasNul(utf8)
+      ? binary('it contains NUL bytes, as binary files do')
+      : {text: utf8, encoding: 'utf-8', replaced: 0};
+  }
+
+  const stats = utf8Stats(bytes);
+  if (stats.valid > 0 && stats.valid / (stats.valid + stats.invalid) >= MOSTLY_UTF8) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return {text, encoding: 'utf-8', replaced: stats.invalid};
+  }
+
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const candidates = chardet
+    .analyse(sample)
+    .map((match) => LEGACY[match.name])
+    .filter((label): label is string => label !== undefined);
+  for (const label of [...new Set([...candidates, 'gb18030', 'big5'])]) {
+    const text = tryDecode(label, bytes);
+    if (text !== null && !hasNul(text)) return {text, encoding: label, replaced: 0};
+  }
+
+  if (bytes.includes(0)) return binary('it contains NUL bytes, as binary files do');
+  // Neither strict decoder accepts it: keep the most likely reading and count the damage.
+  const label = candidates[0] ?? 'gb18030';
+  const text = new TextDecoder(label).decode(bytes);
+  const replaced = countReplacements(text);
+  if (replaced > text.length / 10) {
+    return binary(`it is not text in any supported encoding (${replaced} undecodable bytes)`);
+  }
+  return {text, encoding: label, replaced};
+}
+
+/** Decodes a file that starts with a byte-order mark, or returns null when it has none. */
+function decodeWithBom(bytes: Uint8Array): Decoded | null {
+  const [b0, b1, b2] = bytes;
+  let label: string | null = null;
+  let skip = 0;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) [label, skip] = ['utf-8', 3];
+  else if (b0 === 0xff && b1 === 0xfe) [label, skip] = ['utf-16le', 2];
+  else if (b0 === 0xfe && b1 === 0xff) [label, skip] = ['utf-16be', 2];
+  if (label === null) return null;
+  const body = bytes.subarray(skip);
+  const text = new TextDecoder(label).decode(body);
+  const encoding = label === 'utf-8' ? 'utf-8-bom' : label;
+  return {text, encoding, replaced: countReplacements(text)};
+}
+
+/** Decodes strictly, or returns null when the bytes are not valid in that encoding. */
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, {fatal: true}).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that fit none. */
+export function utf8Stats(bytes: Uint8Array): {valid: number; invalid: number} {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return {valid, invalid};
+}
+
+/** Counts U+FFFD replacement characters. */
+export function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+/** Tells whether decoded text holds NUL characters, which text files never do. */
+function hasNul(text: string): boolean {
+  return text.includes('\u0000');
+}
+
+/** The result for bytes that are not text. */
+function binary(why: string): Decoded {
+  return {text: '', encoding: '', replaced: 0, failure: `not a text file: ${why}`};
+}

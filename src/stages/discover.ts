@@ -1,0 +1,58 @@
+/**
+ * PATH arguments → the sorted list of report files. Folders are searched recursively for
+ * the extensions reports come in; hidden folders and node_modules are skipped. A PATH that
+ * does not exist is a usage error for the whole run, not a message about one file.
+ */
+import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import {compareText} from '../messages.js';
+
+/** The extensions of report files searched for in folders. */
+export const REPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm'];
+
+/** A discovered file: its absolute path and how the output names it. */
+export interface FoundFile {
+  absolute: string;
+  /** The path relative to the working folder, with forward slashes. */
+  file: string;
+}
+
+/** A PATH argument that cannot be used; the run stops with exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Lists the report files under the given paths, sorted by their display path, each once. */
+export async function discover(paths: readonly string[], cwd: string): Promise<FoundFile[]> {
+  const found = new Map<string, FoundFile>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const info = await stat(absolute).catch(() => null);
+    if (!info) throw new UsageError(`${given}: no such file or folder`);
+    if (info.isFile()) {
+      found.set(absolute, {absolute, file: displayPath(cwd, absolute)});
+      continue;
+    }
+    const entries = await fg(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
+      cwd: absolute,
+      absolute: true,
+      dot: false,
+      onlyFiles: true,
+      followSymbolicLinks: true,
+      caseSensitiveMatch: false,
+      ignore: ['**/node_modules/**'],
+      suppressErrors: true,
+    });
+    for (const entry of entries) {
+      const resolved = path.resolve(entry);
+      found.set(resolved, {absolute: resolved, file: displayPath(cwd, resolved)});
+    }
+  }
+  return [...found.values()].sort((a, b) => compareText(a.file, b.file));
+}
+
+/** Names a file relative to the working folder, with forward slashes on every system. */
+function displayPath(cwd: string, absolute: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+}

@@ -1,0 +1,111 @@
+/**
+ * Lines → normalised lines, one for one, so line numbers survive. Folds full-width ASCII
+ * forms (digits, letters, brackets, %, the comma inside numbers) while keeping Chinese
+ * punctuation, removes the pinyin some portals insert after characters (建設(shè)),
+ * detects the script and converts traditional or mixed text to simplified with OpenCC.
+ */
+import OpenCC from 'opencc-js';
+import type {Script} from '../types.js';
+
+/** The result of normalising the lines of one report. */
+export interface Normalized {
+  lines: string[];
+  script: Script;
+}
+
+/**
+ * Full-width forms folded to ASCII. Chinese punctuation (，。、：；！？“”《》) is not
+ * here: it is kept as written, since sentence splitting and headings rely on it.
+ */
+const FOLD: Record<string, string> = {
+  '（': '(', '）': ')', '％': '%', '．': '.', '＋': '+', '－': '-', '／': '/', '＝': '=',
+  '＜': '<', '＞': '>', '＃': '#', '＆': '&', '＠': '@', '［': '[', '］': ']', '｛': '{',
+  '｝': '}', '＿': '_', '＊': '*', '＇': "'", '＂': '"', '｜': '|', '＾': '^', '＄': '$',
+  '\u3000': ' ', '\u00a0': ' ', '\ufeff': '', '\u200b': '', '\u200c': '', '\u200d': '',
+};
+
+/** Matches characters to fold: full-width alphanumerics and the table above. */
+const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a（）％．＋－／＝＜＞＃＆＠［］｛｝＿＊＇＂｜＾＄\u3000\u00a0\ufeff\u200b-\u200d]/g;
+
+/** A pinyin syllable with a tone mark in parentheses right after a Chinese character. */
+const PINYIN = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
+
+/** Share of traditional-only characters at or above which a text is traditional. */
+const TRADITIONAL_SHARE = 0.9;
+/** Share below which the traditional characters are stray ones in a simplified text. */
+const SIMPLIFIED_SHARE = 0.1;
+
+let toSimplified: ((text: string) => string) | undefined;
+let charSets: {traditional: Set<string>; simplified: Set<string>} | undefined;
+
+/** Normalises every line of a report; the number of lines never changes. */
+export function normalize(lines: readonly string[]): Normalized {
+  const folded = lines.map(foldLine);
+  const script = detectScript(folded);
+  if (script === 'simplified' || script === '') return {lines: folded, script};
+  const convert = converter();
+  return {lines: folded.map((line) => convert(line)), script};
+}
+
+/** Folds full-width forms and strips inserted pinyin from one line. */
+export function foldLine(line: string): string {
+  let out = line.replace(FOLDABLE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e && FOLD[c] === undefined) return String.fromCharCode(code - 0xfee0);
+    return FOLD[c] ?? c;
+  });
+  // A full-width comma between digit groups is a thousands separator: 1，234 → 1,234.
+  out = out.replace(/(?<=\d)，(?=\d{3}(?!\d))/g, ',');
+  return out.replace(PINYIN, '');
+}
+
+/** Tells whether text is simplified, traditional or a mix, from the characters only one uses. */
+export function detectScript(lines: readonly string[]): Script {
+  const sets = scriptCharSets();
+  let traditional = 0;
+  let simplified = 0;
+  for (const line of lines) {
+    for (const c of line) {
+      if (sets.traditional.has(c)) traditional++;
+      else if (sets.simplified.has(c)) simplified++;
+    }
+  }
+  const total = traditional + simplified;
+  if (total === 0) return lines.some((line) => /[\u4e00-\u9fff]/.test(line)) ? 'simplified' : '';
+  const share = traditional / total;
+  if (share >= TRADITIONAL_SHARE) return 'traditional';
+  if (share < SIMPLIFIED_SHARE) return 'simplified';
+  return 'mixed';
+}
+
+/** Returns the OpenCC converter from Taiwan/Hong Kong traditional to mainland simplified. */
+function converter(): (text: string) => string {
+  // The Taiwan table also folds the Hong Kong variants we meet (綫, 裏), so one suffices.
+  const convert = toSimplified ?? OpenCC.Converter({from: 'tw', to: 'cn'});
+  toSimplified = convert;
+  return convert;
+}
+
+/**
+ * Builds the sets of characters that exist only in traditional or only in simplified
+ * writing, by running every CJK unified ideograph through OpenCC once, one at a time.
+ */
+function scriptCharSets(): {traditional: Set<string>; simplified: Set<string>} {
+  if (charSets) return charSets;
+  const all: string[] = [];
+  for (let code = 0x4e00; code <= 0x9fff; code++) all.push(String.fromCharCode(code));
+  const joined = all.join('\n');
+  const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'});
+  const asSimplified = converter()(joined).split('\n');
+  const asTraditional = toTraditional(joined).split('\n');
+  const traditional = new Set<string>();
+  const simplified = new Set<string>();
+  all.forEach((c, i) => {
+    const s = asSimplified[i];
+    const t = asTraditional[i];
+    if (s !== c && t === c) traditional.add(c);
+    if (t !== c && s === c) simplified.add(c);
+  });
+  charSets = {traditional, simplified};
+  return charSets;
+}

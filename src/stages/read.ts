@@ -1,0 +1,39 @@
+/**
+ * A discovered file → its bytes: the only file-system read of the pipeline. A file that
+ * cannot be read (vanished, no permission, a folder, too large) becomes a failure reason,
+ * so the run goes on with the other files.
+ */
+import {open} from 'node:fs/promises';
+
+/** The bytes of a file, or why they could not be had. */
+export type ReadResult = {bytes: Uint8Array} | {failure: string; ruleId: string};
+
+/** Reads a whole file, refusing one larger than `maxBytes`. */
+export async function readSource(absolute: string, maxBytes: number): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(absolute, 'r');
+    const info = await handle.stat();
+    if (!info.isFile()) return {failure: 'cannot read it: not a regular file', ruleId: 'read-failed'};
+    if (info.size > maxBytes) {
+      return {
+        failure: `file too large: ${formatMegabytes(info.size)} MB, over the limit of ${formatMegabytes(maxBytes)} MB (see --max-file-size)`,
+        ruleId: 'file-too-large',
+      };
+    }
+    return {bytes: await handle.readFile()};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EISDIR' ? 'it is a folder' : code === 'ELOOP' ? 'too many symbolic links (a link loop)'
+      : (error as Error).message;
+    return {failure: `cannot read it: ${why}`, ruleId: 'read-failed'};
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes a byte count in megabytes with one decimal. */
+function formatMegabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}

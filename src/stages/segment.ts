@@ -1,0 +1,110 @@
+/**
+ * Words, by jieba. The only module that imports nodejieba: its dictionary loads on first
+ * use (about a second), so commands that never segment never pay for it. Numbers are kept
+ * whole (jieba cuts `5346` into single digits), and keywords are ranked by TF-IDF with
+ * jieba's own IDF table and stop words.
+ */
+import {createRequire} from 'node:module';
+import {readFileSync} from 'node:fs';
+
+const require = createRequire(import.meta.url);
+
+interface Jieba {
+  load(): void;
+  cut(sentence: string, strict?: boolean): string[];
+  tag(sentence: string): {word: string; tag: string}[];
+  DEFAULT_IDF_DICT: string;
+  DEFAULT_STOP_WORD_DICT: string;
+}
+
+/** A word with its part of speech, as jieba tags it. */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+let jieba: Jieba | undefined;
+let idf: {weights: Map<string, number>; median: number; stopWords: Set<string>} | undefined;
+
+/** Loads nodejieba and its dictionary once per process (or worker). */
+function loadJieba(): Jieba {
+  if (!jieba) {
+    const loaded = require('nodejieba') as Jieba;
+    loaded.load();
+    jieba = loaded;
+  }
+  return jieba;
+}
+
+/** Matches a run of characters jieba would split but that form one number. */
+const NUMBERISH = /^[0-9.,%]+$/;
+
+/** Cuts one line into words; digits, decimal points and separators stay one token. */
+export function cut(line: string): string[] {
+  if (line === '') return [];
+  return mergeNumbers(loadJieba().cut(line));
+}
+
+/** Tags the words of a short text with their parts of speech. */
+export function tag(text: string): TaggedWord[] {
+  if (text === '') return [];
+  const tagged = loadJieba().tag(text);
+  const merged: TaggedWord[] = [];
+  for (const item of tagged) {
+    const last = merged[merged.length - 1];
+    if (last && NUMBERISH.test(last.word) && NUMBERISH.test(item.word)) last.word += item.word;
+    else merged.push({word: item.word, tag: NUMBERISH.test(item.word) ? 'm' : item.tag});
+  }
+  return merged;
+}
+
+/** Joins adjacent tokens that are pieces of one number. */
+function mergeNumbers(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const last = out.length - 1;
+    if (last >= 0 && NUMBERISH.test(token) && NUMBERISH.test(out[last]!)) out[last] += token;
+    else out.push(token);
+  }
+  return out;
+}
+
+/** Tells whether a token is a word to count: it holds a letter, digit or Chinese character. */
+export function isWord(token: string): boolean {
+  return /[\p{L}\p{N}]/u.test(token);
+}
+
+/** Ranks the words of a text by TF-IDF and returns the top `count`. */
+export function keywords(words: readonly string[], count: number): string[] {
+  if (count <= 0) return [];
+  const table = idfTable();
+  const frequency = new Map<string, number>();
+  for (const word of words) {
+    if (word.length < 2 || !/\p{Script=Han}/u.test(word) || table.stopWords.has(word)) continue;
+    frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  return [...frequency]
+    .map(([word, tf]) => ({word, score: tf * (table.weights.get(word) ?? table.median)}))
+    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+    .slice(0, count)
+    .map((entry) => entry.word);
+}
+
+/** Reads jieba's IDF weights and stop words once; unknown words get the median weight. */
+function idfTable(): {weights: Map<string, number>; median: number; stopWords: Set<string>} {
+  if (idf) return idf;
+  const j = loadJieba();
+  const weights = new Map<string, number>();
+  const values: number[] = [];
+  for (const line of readFileSync(j.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+    const space = line.lastIndexOf(' ');
+    if (space <= 0) continue;
+    const weight = Number(line.slice(space + 1));
+    weights.set(line.slice(0, space), weight);
+    values.push(weight);
+  }
+  values.sort((a, b) => a - b);
+  const stopWords = new Set(readFileSync(j.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
+  idf = {weights, median: values[values.length >> 1] ?? 10, stopWords};
+  return idf;
+}
