@@ -22,6 +22,8 @@ export interface FoundIndicator extends Quantity {
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
+/** Adverbs that belong to a label: they tell done from not done. */
+const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正在']);
 /** Longest label kept; the rest of a long clause is context, not the thing counted. */
 const MAX_LABEL = 16;
 
@@ -60,11 +62,17 @@ export function indicatorsInLine(line: string, index = 0): FoundIndicator[] {
   const masked = maskNonQuantities(line);
   const found: FoundIndicator[] = [];
   let previousEnd = 0;
+  let previousLabel = '';
   for (const quantity of findQuantities(masked)) {
     const raw = line.slice(quantity.start, quantity.end);
     if (!isIndicator(line, quantity)) continue;
     const clauseStart = Math.max(previousEnd, clauseStartBefore(line, quantity.start));
-    const label = labelOf(line, clauseStart, quantity);
+    let label = labelOf(line, clauseStart, quantity);
+    // 突破1万亿元、达1.4万亿元: a second figure with only a filler before it counts the same thing.
+    if ((label === '' || words().trailing.includes(label)) && previousLabel !== '' && sameSentence(line, previousEnd, quantity.start)) {
+      label = previousLabel;
+    }
+    previousLabel = label;
     found.push({
       ...quantity,
       raw,
@@ -100,7 +108,8 @@ function isIndicator(line: string, quantity: Quantity): boolean {
   if (quantity.unit === '年') {
     if (quantity.value >= 1900 && quantity.value <= 2100) return false;
     const before = line.slice(Math.max(0, quantity.start - 3), quantity.start);
-    if (!words().yearCues.some((cue) => before.endsWith(cue))) return false;
+    // 不少于一年, 超过3年 measure a time; 近三年 names a period.
+    if (!['>', '≥', '≤'].includes(quantity.qualifier) && !words().yearCues.some((cue) => before.endsWith(cue))) return false;
     if (/^(来|以来|度|级|代)/.test(after)) return false;
   }
   if (quantity.unit === '周' && after.startsWith('年')) return false;
@@ -108,6 +117,11 @@ function isIndicator(line: string, quantity: Quantity): boolean {
   // 元 glued to a following character is a word (元旦, 元宵), not money.
   if (quantity.unit === '元' && /^[旦宵素]/.test(after)) return false;
   return true;
+}
+
+/** Tells whether no sentence ends between two offsets of a line. */
+function sameSentence(line: string, from: number, to: number): boolean {
+  return !SENTENCE_BREAK.test(line.slice(from, to));
 }
 
 /** Where the clause that holds offset `at` begins. */
@@ -155,19 +169,33 @@ function trimTrailing(text: string): string {
   return out;
 }
 
-/** Drops leading adverbs, pronouns and verbs of doing, keeping at least the last noun phrase. */
+/**
+ * Keeps the noun phrase that ends a clause: walks back from the number over words that
+ * can be part of it, and stops at adverbs, pronouns, prepositions and at a verb of doing
+ * that governs what was already taken (共登记|社会组织, 受理|信访案件).
+ */
 function trimLeading(text: string): string {
   if (text === '') return '';
   const tagged = tag(text);
-  let start = 0;
   const {leading} = words();
-  while (start < tagged.length - 1) {
-    const {word, tag: pos} = tagged[start]!;
-    const filler = /^(m|q|d|p|c|r|u|uj|ul|x|t|f|y|e|o|zg)$/.test(pos) || leading.includes(word);
-    if (!filler) break;
-    start++;
+  let start = tagged.length;
+  let taken = '';
+  while (start > 0) {
+    const {word, tag: pos} = tagged[start - 1]!;
+    // 已办结, 未办结: the aspect is what tells the two counts apart, so it stays.
+    if (KEPT_ADVERBS.has(word)) {
+      start--;
+      taken = word + taken;
+      continue;
+    }
+    if (/^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o|zg)$/.test(pos) || /^[0-9]/.test(word)) break;
+    // 办理时限: a verb stays when without it only a bare two-character noun would remain.
+    if (taken !== '' && leading.includes(word) && taken.length > 2) break;
+    if (taken !== '' && pos === 'ns' && taken.length > 1) break;
+    start--;
+    taken = word + taken;
   }
-  return tagged.slice(start).map((t) => t.word).join('').replace(/^[的了和及与]/, '');
+  return taken.replace(/^[的了和及与]/, '');
 }
 
 /** The noun phrase right after a count's measure word (14所中小学开展 → 中小学), or ''. */

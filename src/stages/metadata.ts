@@ -5,6 +5,13 @@
  */
 import {readWords} from '../lexicon.js';
 import {isJunkLine} from './junk.js';
+import {readHeading} from './sections.js';
+
+/** Tells whether a line is a numbered heading (一、…), which a title never is. */
+function isNumberedHeading(text: string): boolean {
+  const heading = readHeading(text);
+  return heading !== null && heading.style !== 'bare';
+}
 
 /** The kinds of report the tool knows the required parts of. */
 export type ReportKind = 'rule-of-law' | 'government-work' | 'other';
@@ -44,7 +51,7 @@ function findTitle(lines: readonly string[]): number {
     const text = lines[i]!.trim();
     if (text === '' || isJunkLine(text)) continue;
     seen++;
-    if (text.length > 60 || /[。；;，,：:！!？?]$/.test(text) || text.startsWith('——')) continue;
+    if (text.length > 60 || /[。；;，,：:！!？?]$/.test(text) || text.startsWith('——') || isNumberedHeading(text)) continue;
     if (/(报告|总结|情况)$/.test(text) || /(报告|总结)/.test(text) && text.length <= 40) return i;
   }
   return -1;
@@ -137,8 +144,10 @@ function orgFromText(text: string): string {
     return [...fullNames].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0]![0];
   }
   if (suffix !== '局') return '';
+  // A county's name stands after punctuation or a preposition (，连平县共登记; 将连平县人民政府),
+  // which sets it apart from words that end in 县 (依法治县, 全县).
   const places = new Map<string, number>();
-  for (const match of text.matchAll(/(?<![我全本各该治])([\u4e00-\u9fff]{2})县/g)) {
+  for (const match of text.matchAll(/(?<=^|[，,。；;：:、“"（(\s在将对由于是与和及])([\u4e00-\u9fff]{2})县/gm)) {
     places.set(match[1]!, (places.get(match[1]!) ?? 0) + 1);
   }
   const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -28,6 +28,11 @@ const BIG_UNITS: Record<string, number> = {万: 4, 亿: 8};
 /** Characters a quantity may run through. */
 const ARABIC = /^\d+(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/;
 const RANGE_SEPARATORS = new Set(['-', '—', '–', '~', '～', '至', '到']);
+/**
+ * Measure words after which a lone Chinese 一 means "a" (建立一套制度, 打造一批品牌) rather
+ * than the count 1; with 名, 次, 家 and the like, 一 still counts (聘请一名法律顾问).
+ */
+const ARTICLE_MEASURES = new Set(['个', '批', '套', '项', '支', '种', '条', '类', '张', '处', '座', '块', '部', '件', '份', '本', '幅', '间', '门', '节', '款']);
 
 let tables:
   | {units: Map<string, UnitInfo>; unitPattern: RegExp; before: Map<string, Qualifier>; beforePattern: RegExp;
@@ -111,7 +116,11 @@ export function findQuantities(line: string): Quantity[] {
 function isNumeralStart(line: string, i: number): boolean {
   const c = line[i]!;
   const prev = line[i - 1] ?? '';
-  if (/[0-9]/.test(c)) return !/[0-9.,]/.test(prev);
+  if (/[0-9]/.test(c)) return !/[0-9]/.test(prev) && !(/[.,]/.test(prev) && /[0-9]/.test(line[i - 2] ?? ''));
+  // 超千亿元, 近万人: a bare magnitude starts a numeral right after a hedge.
+  if ((c in SMALL_UNITS || c in BIG_UNITS) && c !== '十') {
+    return lexicon().beforePattern.test(line.slice(Math.max(0, i - 4), i));
+  }
   if (c in CHINESE_DIGITS || c === '十' || c === '几' || c === '数' || c === '上') {
     return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !/[0-9]/.test(prev);
   }
@@ -148,6 +157,7 @@ function readQuantity(line: string, start: number): Quantity | null {
   }
   if (unit === null) return null;
   end += unit.length;
+  unit = unit.trim();
 
   const afterMatch = afterPattern.exec(line.slice(end, end + 4));
   if (afterMatch) {
@@ -166,12 +176,14 @@ function readQuantity(line: string, start: number): Quantity | null {
   // Per spec: 成 is a share in tenths (九成 → 90 %); the other units keep their numbers.
   let finalUnit = unit;
   if (unit === '成') {
+    // 3000成功首飞: 成 starts a word here, it is no share.
+    if (/[\u4e00-\u9fff]/.test(line[end] ?? '') && !/[以左多的]/.test(line[end] ?? '')) return null;
     min = scale(min, 1);
     if (max) max = scale(max, 1);
     finalUnit = '%';
   }
   if (!units.has(finalUnit.split('/')[0]!) && !units.has(finalUnit)) return null;
-  if (first.article && max === null) return null;
+  if (first.article && max === null && ARTICLE_MEASURES.has(unit)) return null;
   return {
     raw: line.slice(rawStart, end),
     value: toNumber(min),
@@ -186,7 +198,13 @@ function readQuantity(line: string, start: number): Quantity | null {
 /** Matches the unit at `i`, or null. */
 function matchUnit(line: string, i: number, pattern: RegExp): string | null {
   const match = pattern.exec(line.slice(i, i + 12));
-  return match ? match[0] : null;
+  if (match) return match[0];
+  // One space may stand between a number and its unit (100 个县).
+  if (line[i] === ' ' && /[0-9]/.test(line[i - 1] ?? '')) {
+    const spaced = pattern.exec(line.slice(i + 1, i + 13));
+    if (spaced) return ` ${spaced[0]}`;
+  }
+  return null;
 }
 
 /** Counts the powers of ten the magnitude words of a numeral stand for (万 → 4). */
@@ -265,6 +283,9 @@ function readNumeral(line: string, start: number): Numeral | null {
         i++;
         continue;
       }
+      // 5万亿两个台阶: after 万 or 亿, a digit with no magnitude of its own is not part of it.
+      const previous = line[i - 1] ?? '';
+      if (previous in BIG_UNITS && !((line[i + 1] ?? '') in SMALL_UNITS || (line[i + 1] ?? '') in BIG_UNITS)) break;
       low.current = fromInt(digit);
       high.current = fromInt(digit);
       lastWasDigit = true;
@@ -289,7 +310,11 @@ function readNumeral(line: string, start: number): Numeral | null {
     if (c in SMALL_UNITS || c in BIG_UNITS) {
       // 千瓦, 千米, 千克: the character begins a unit here, not a magnitude.
       if (unitsStartingWith.has(c) && digitsRead > 0 && startsUnit(line, i)) break;
-      if (digitsRead === 0 && c !== '十') return null;
+      if (digitsRead === 0 && c !== '十') {
+        // 超千亿元, 近万人: a bare magnitude counts once a hedge stands before it.
+        if (i !== start || !lexicon().beforePattern.test(line.slice(Math.max(0, start - 4), start))) return null;
+        digitsRead = 1;
+      }
       if (c === '十') digitsRead = Math.max(digitsRead, 1);
       applyUnit(low, c);
       applyUnit(high, c);

@@ -59,9 +59,9 @@ export function readHeading(line: string): Heading | null {
 
 /** Tells whether a line without a number is a heading: short, unpunctuated, with a cue. */
 function isBareHeading(text: string): boolean {
-  if (text.length < 4 || text.length > 36 || /[。；;，,：:！!？?、]$/.test(text) || /[。；;！!？?]/.test(text)) return false;
   if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(text)) return true;
-  if (isJunkLine(text) || text.startsWith('——')) return false;
+  if (text.length < 4 || text.length > 36 || /[。；;，,：:！!？?、]$/.test(text) || /[。；;！!？?]/.test(text)) return false;
+  if (isJunkLine(text) || text.startsWith('——') || /(报告|总结)$/.test(text)) return false;
   return classifyTitle(text, null) !== null;
 }
 
@@ -113,10 +113,9 @@ export function splitSections(lines: readonly string[], reportYear: number | nul
     part.end = (parts[index + 1]?.start ?? mainEnd) - 1;
     sections.push(part);
   });
-  if (annexStart >= 0) sections.push(...annexSections(lines, headings, annexStart, reportYear));
-
-  const withProblems = sections.flatMap((section) => splitOutProblems(lines, section));
-  return setApartEnding(lines, withProblems);
+  const main = setApartEnding(lines, sections.flatMap((section) => splitOutProblems(lines, section)));
+  if (annexStart < 0) return main;
+  return setApartEnding(lines, [...main, ...annexSections(lines, headings, annexStart, reportYear)]);
 }
 
 /** Picks the style of the top-level parts: the highest style that marks out named parts. */

@@ -1,0 +1,44 @@
+// What is and is not an indicator in running text (spec/indicators.md), with labels and categories.
+import {describe, expect, it} from 'vitest';
+import {indicatorsInLine} from '../../src/stages/indicators.js';
+
+/** The indicators of a sentence as `raw=value unit qualifier [label/category]`. */
+function found(text: string): string[] {
+  return indicatorsInLine(text).map((i) => `${i.raw}=${i.value}${i.valueMax === null ? '' : `~${i.valueMax}`}${i.unit}${i.qualifier}[${i.label}/${i.category}]`);
+}
+
+describe('indicatorsInLine', () => {
+  it('gives one indicator per quantity, 0 included', () => {
+    expect(found('收到信访件4件，其中已办结4件，未办结0件，办结率达100%。')).toEqual([
+      '4件=4件[信访件/cases]',
+      '4件=4件[已办结/cases]',
+      '0件=0件[未办结/cases]',
+      '100%=100%[办结率/rates]',
+    ]);
+  });
+
+  it('labels the thing counted, dropping verbs of doing', () => {
+    expect(found('累计发放最低生活保障资金约5346万元。')).toEqual(['约5346万元=53460000元≈[最低生活保障资金/funds]']);
+    expect(found('全年共受理信访案件148宗。')).toEqual(['148宗=148宗[信访案件/cases]']);
+    expect(found('办理结婚登记,结婚2297对。')).toEqual(['2297对=2297对[结婚/registrations]']);
+  });
+
+  it('labels a count by the noun after it when the number comes first', () => {
+    expect(found('今年5月,我镇14所中小学开展了法治教育。')).toEqual(['14所=14所[中小学/organizations]']);
+  });
+
+  it('skips dates, document numbers, titles, ordinals, slogans and named days', () => {
+    expect(found('根据《法治政府建设实施纲要(2015—2020年)》(厅字〔2019〕28号),2019年11月20日')).toEqual([]);
+    expect(found('落实“三会一课”制度,省委“1310”具体部署,第一责任人,二十届三中全会,开展“12·4”宪法宣传')).toEqual([]);
+    expect(found('第三批试点,一是加强领导,“十四五”规划,5G基站,拨打12345热线')).toEqual([]);
+  });
+
+  it('reads one number shared by two measures once', () => {
+    expect(found('参考率、合格率均达100%')).toHaveLength(1);
+  });
+
+  it('keeps durations of work but not plan periods', () => {
+    expect(found('办理时限压缩至20.86天,五年来,近三年')).toEqual(['20.86天=20.86天[办理时限/other]']);
+    expect(indicatorsInLine('连续9年获评优秀').map((i) => [i.value, i.unit])).toEqual([[9, '年']]);
+  });
+});

@@ -1,0 +1,10 @@
+// Tests run from TypeScript sources; the exec tests spawn the built bin (npm test builds first).
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
