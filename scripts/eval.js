@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'fixtures');
 const showErrors = process.argv.includes('--errors');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
-const SOURCE_FOLDERS = ['seeds', 'gwr', 'synthetic'];
+const SOURCE_FOLDERS = ['seeds', 'gwr', 'synthetic', 'heldout'];
 
 /** Finds the report a gold file labels, by its base name, in the fixture folders. */
 function sourceOf(base) {
@@ -34,12 +34,15 @@ const pct = (x) => x.toFixed(3);
 const pad = (text, width) => String(text) + ' '.repeat(Math.max(0, width - [...String(text)].length * (/[\u4e00-\u9fff]/.test(text) ? 2 : 1)));
 
 // ---- sections ----
-console.log('Sections (fixtures/gold/sections): character accuracy, 问题 lines precision/recall/F1');
+// gold/sections: the labelled set the rules were written against; heldout/: reports written
+// and labelled by someone who never saw the rules, measured as they came before any change.
+for (const [title, folder] of [['Sections (fixtures/gold/sections)', 'gold/sections'], ['Sections, held out (fixtures/heldout)', 'heldout']]) {
+console.log(`${title}: character accuracy, 问题 lines precision/recall/F1`);
 const sectionTotals = {right: 0, all: 0, tp: 0, fp: 0, fn: 0};
-for (const name of readdirSync(path.join(fixtures, 'gold/sections')).filter((n) => n.endsWith('.sections.json')).sort()) {
+for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.endsWith('.sections.json')).sort()) {
   const base = name.replace(/\.sections\.json$/, '');
   if (only && !base.includes(only)) continue;
-  const gold = JSON.parse(readFileSync(path.join(fixtures, 'gold/sections', name), 'utf8'));
+  const gold = JSON.parse(readFileSync(path.join(fixtures, folder, name), 'utf8'));
   const file = sourceOf(base);
   const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
   const goldKind = [];
@@ -72,6 +75,7 @@ for (const name of readdirSync(path.join(fixtures, 'gold/sections')).filter((n) 
   const recall = ratio(t.tp, t.tp + t.fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   console.log(`  ${pad('OVERALL', 28)} chars ${pct(ratio(t.right, t.all))}  问题 P ${pct(precision)} R ${pct(recall)} F1 ${pct(f1)}`);
+}
 }
 
 // ---- indicators ----

@@ -27,7 +27,8 @@ const HEADING_PATTERNS: [Style, RegExp][] = [
   ['part', new RegExp(`^第${CN}(?:部分|章|篇)[、，,.：:\\s]*(.*)$`)],
   ['chinese', new RegExp(`^${CN}[、.．](?!是)(.*)$`)],
   ['chineseParen', new RegExp(`^[(（]${CN}[)）][、.]?(.*)$`)],
-  ['arabic', /^[0-9]{1,2}(?:[、]|\.(?![0-9]))(.*)$/],
+  // 1.2021年工作情况 is a heading, 1.5万 is a number: after N. only a year may follow directly.
+  ['arabic', /^[0-9]{1,2}(?:[、]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))(.*)$/],
   ['arabicParen', /^[(（][0-9]{1,2}[)）](.*)$/],
 ];
 
@@ -198,7 +199,8 @@ function splitOutProblems(lines: readonly string[], section: Section): Section[]
 function continuesProblems(line: string): boolean {
   const text = line.trim();
   if (/^([一二三四五六七八九十]是|[0-9][.、]|[(（][0-9一二三四五六七八九十][)）])/.test(text) && /问题|不足|不够|不强|不高|短板|薄弱|差距|缺乏|滞后|有待/.test(text)) return true;
-  return text.length < 80 && /(认真|切实|着力|努力)(加以)?(解决|改进|整改)|高度重视/.test(text);
+  if (/^(针对|对于?|就)(上述|以上|这些|存在的)问题/.test(text)) return true;
+  return text.length < 80 && /(认真|切实|着力|努力|加以|予以|逐步|研究)(加以)?(解决|改进|整改)|高度重视/.test(text);
 }
 
 /**

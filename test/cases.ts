@@ -1,0 +1,43 @@
+// The command-line cases, one table run twice: in-process through main() (cli-main.test.ts)
+// and through the spawned bin (cli-exec.test.ts). `{out}` in args is a fresh temp folder.
+export interface CliCase {
+  name: string;
+  args: string[];
+  exitCode: number;
+  /** Golden file under test/golden that stdout must equal, after sanitising. */
+  golden?: string;
+  stdout?: RegExp;
+  stderr?: RegExp;
+  /** Files the run must leave in `{out}`, with a pattern their text must match. */
+  files?: Record<string, RegExp>;
+}
+
+export const cases: CliCase[] = [
+  {name: 'version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/},
+  {name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: /analyze[\s\S]*metrics[\s\S]*sections/},
+  {name: 'metrics of the sample reports', args: ['metrics', 'fixtures/seeds'], exitCode: 0, golden: 'metrics-seeds.csv'},
+  {name: 'sections of the sample reports', args: ['sections', 'fixtures/seeds'], exitCode: 0, golden: 'sections-seeds.csv'},
+  {name: 'sections of the work reports', args: ['sections', 'fixtures/gwr', '--keywords', '5'], exitCode: 0, golden: 'sections-gwr.csv'},
+  {name: 'metrics as JSON', args: ['metrics', 'fixtures/encodings/gbk.txt', '--format', 'json'], exitCode: 0, golden: 'metrics-gbk.json'},
+  {name: 'metrics as NDJSON', args: ['metrics', 'fixtures/encodings/big5.txt', '--format', 'ndjson'], exitCode: 0, golden: 'metrics-big5.ndjson'},
+  {name: 'metrics with a byte-order mark', args: ['metrics', 'fixtures/encodings/utf16le-bom.txt', '--bom'], exitCode: 0, stdout: /^\ufefffile,year,org,section,line,category,label,raw,value/},
+  {name: 'a stray byte is a warning, the figures stay', args: ['metrics', 'fixtures/encodings/utf8-stray-bytes.txt'], exitCode: 0, stdout: /约5346万元,53460000,,元,≈/, stderr: /utf8-stray-bytes\.txt warning 2 byte\(s\) are not valid utf-8/},
+  {name: 'analyze writes three tables', args: ['analyze', 'fixtures/encodings', '-o', '{out}'], exitCode: 0,
+    stderr: /analysed 9 files in [\d.]+ s: 9 ok, 0 empty, 0 failed/,
+    files: {
+      'reports.csv': /^file,title,org,year,encoding,script,chars,words,sections,indicators,status,error\nfixtures\/encodings\/big5\.txt,长寿区民政局2021年度法治政府建设年度报告,长寿区民政局,2021,big5,traditional,/,
+      'sections.csv': /fixtures\/encodings\/gbk\.txt,问题,二、存在问题,4,5,/,
+      'indicators.csv': /fixtures\/encodings\/html\.html,2019,连平县民政局,成效,6,cases,信访案件,148宗,148,,宗,,/,
+    }},
+  {name: 'a path that does not exist', args: ['metrics', 'no/such/folder'], exitCode: 2, stderr: /^reports: no\/such\/folder: no such file or folder\n$/},
+  {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /no report files found in src \(looked for \*\.txt, \*\.md, \*\.html, \*\.htm\)/},
+  {name: 'an unknown format', args: ['metrics', 'fixtures/seeds', '--format', 'xml'], exitCode: 2, stderr: /--format must be one of csv, json, ndjson, got "xml"/},
+  {name: 'a bad --jobs', args: ['sections', 'fixtures/seeds', '--jobs', '0'], exitCode: 2, stderr: /--jobs must be a whole number of at least 1, got "0"/},
+  {name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: /unknown command 'frobnicate'/},
+  {name: 'no path given', args: ['metrics'], exitCode: 2, stderr: /missing required argument 'paths'/},
+];
+
+/** Replaces what differs between runs and machines (timings) so outputs compare equal. */
+export function sanitize(text: string): string {
+  return text.replace(/in [\d.]+ s/g, 'in X s');
+}
