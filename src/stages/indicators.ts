@@ -63,22 +63,38 @@ export function indicatorsInLine(line: string, index = 0): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   let previousEnd = 0;
   let previousLabel = '';
+  let respectively: {items: string[]; next: number} | null = null;
   for (const quantity of findQuantities(masked)) {
     const raw = line.slice(quantity.start, quantity.end);
     if (!isIndicator(line, quantity)) continue;
     const clauseStart = Math.max(previousEnd, clauseStartBefore(line, quantity.start));
     let label = labelOf(line, clauseStart, quantity);
-    // 突破1万亿元、达1.4万亿元: a second figure with only a filler before it counts the same thing.
-    if ((label === '' || words().trailing.includes(label)) && previousLabel !== '' && sameSentence(line, previousEnd, quantity.start)) {
+    // 黄金、白银产量分别增长5%、2%: the listed things take the figures in turn.
+    const items = respectivelyItems(line, previousEnd, quantity.start);
+    if (items) respectively = {items, next: 0};
+    else if (respectively && !/^[、，,和及与\s]*$/.test(line.slice(previousEnd, quantity.start))) respectively = null;
+    if (respectively && respectively.next < respectively.items.length) {
+      label = respectively.items[respectively.next++]!;
+    }
+    // 突破1万亿元、达1.4万亿元, 从75.6%提升至76.5%: a second figure with only fillers before
+    // it counts the same thing as the first.
+    if (isFillerLabel(label) && previousLabel !== '' && sameSentence(line, previousEnd, quantity.start)) {
       label = previousLabel;
     }
     previousLabel = label;
+    // 收到信访件4件，其中已办结4件: a count of the same unit in the same sentence whose own
+    // words name no category is of the same kind as the one before it.
+    let category = categorize(quantity.unit, label);
+    const previous = found[found.length - 1];
+    if (previous && previous.unit === quantity.unit && labelCategory(label, quantity.unit) === null && continuesCount(line, previous.end, quantity.start)) {
+      category = previous.category;
+    }
     found.push({
       ...quantity,
       raw,
       line: index,
       label,
-      category: categorize(quantity.unit, label, line.slice(Math.max(0, quantity.start - 30), quantity.start)),
+      category,
       sentence: sentenceAround(line, quantity.start, quantity.end),
     });
     previousEnd = quantity.end;
@@ -117,6 +133,50 @@ function isIndicator(line: string, quantity: Quantity): boolean {
   // 元 glued to a following character is a word (元旦, 元宵), not money.
   if (quantity.unit === '元' && /^[旦宵素]/.test(after)) return false;
   return true;
+}
+
+/**
+ * The things listed before 分别 in the clause that ends at `to` (黄金、白银、镍产量分别增长 →
+ * 黄金, 白银, 镍产量), or null when the clause has no such list.
+ */
+function respectivelyItems(line: string, from: number, to: number): string[] | null {
+  const before = line.slice(from, to);
+  const at = before.lastIndexOf('分别');
+  if (at < 0) return null;
+  let start = at;
+  while (start > 0 && !/[，,。；;：:！!？?（）()“”"《》]/.test(before[start - 1]!)) start--;
+  const items = before
+    .slice(start, at)
+    .split(/[、和及与]/)
+    .map((item) => trimTrailing(item))
+    .filter((item) => item !== '');
+  if (items.length < 2) return null;
+  items[0] = trimLeading(items[0]!) || items[0]!;
+  return items;
+}
+
+/** Tells whether a label says nothing of its own: empty, or only filler words. */
+function isFillerLabel(label: string): boolean {
+  const {trailing, leading} = words();
+  let rest = label;
+  for (let changed = true; changed && rest !== ''; ) {
+    changed = false;
+    for (const word of [...trailing, ...leading]) {
+      if (rest.startsWith(word)) {
+        rest = rest.slice(word.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest === '' || /^[和与及或、]$/.test(rest);
+}
+
+/** Tells whether the text between two counts goes on about the first (same sentence, or 其中…). */
+function continuesCount(line: string, from: number, to: number): boolean {
+  const between = line.slice(from, to);
+  const lastBreak = Math.max(...[...between.matchAll(new RegExp(SENTENCE_BREAK, 'g'))].map((m) => m.index), -1);
+  return lastBreak < 0 || /^\s*其中/.test(between.slice(lastBreak + 1));
 }
 
 /** Tells whether no sentence ends between two offsets of a line. */
@@ -180,6 +240,8 @@ function trimLeading(text: string): string {
   const {leading} = words();
   let start = tagged.length;
   let taken = '';
+  // Prepositions and adverbs between the noun and its number (比例从75.6%, 人数由…) go first.
+  while (start > 1 && /^(p|d|c|u|uj|ul)$/.test(tagged[start - 1]!.tag) && !KEPT_ADVERBS.has(tagged[start - 1]!.word)) start--;
   while (start > 0) {
     const {word, tag: pos} = tagged[start - 1]!;
     // 已办结, 未办结: the aspect is what tells the two counts apart, so it stays.
@@ -188,7 +250,9 @@ function trimLeading(text: string): string {
       taken = word + taken;
       continue;
     }
-    if (/^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o|zg)$/.test(pos) || /^[0-9]/.test(word)) break;
+    // jieba tags both punctuation and words it does not know as x; only the first stops a label.
+    const unknownWord = pos === 'x' && /\p{Script=Han}/u.test(word);
+    if ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o|zg)$/.test(pos)) || /^[0-9]/.test(word)) break;
     // 办理时限: a verb stays when without it only a bare two-character noun would remain.
     if (taken !== '' && leading.includes(word) && taken.length > 2) break;
     if (taken !== '' && pos === 'ns' && taken.length > 1) break;
@@ -198,35 +262,60 @@ function trimLeading(text: string): string {
   return taken.replace(/^[的了和及与]/, '');
 }
 
-/** The noun phrase right after a count's measure word (14所中小学开展 → 中小学), or ''. */
+/**
+ * The noun phrase right after a count's measure word (14所中小学开展 → 中小学; 34款创新药械
+ * 获批 → 创新药械), or '' when no noun follows.
+ */
 function nounAfter(text: string): string {
   const clause = text.split(CLAUSE_BREAK)[0] ?? '';
   if (clause === '') return '';
   const tagged = tag(clause);
-  const first = tagged[0];
-  if (!first || !/^(n|nr|ns|nt|nz|ng|vn|j|l|b|an)/.test(first.tag)) return '';
+  const nounish = (pos: string, word: string): boolean =>
+    /^(n|nr|ns|nt|nz|ng|vn|j|l|b|an)/.test(pos) || (pos === 'x' && /\p{Script=Han}/u.test(word));
   let label = '';
+  let sawNoun = false;
   for (const {word, tag: pos} of tagged) {
-    if (!/^(n|nr|ns|nt|nz|ng|vn|j|l|b|an|a)/.test(pos)) break;
-    label += word;
+    if (nounish(pos, word)) {
+      label += word;
+      sawNoun = true;
+      continue;
+    }
+    // Modifiers before the noun (老旧小区, 创新药械); a verb after it ends the phrase.
+    if (!sawNoun && /^(a|v|vn|ad)$/.test(pos) && label.length < 4) {
+      label += word;
+      continue;
+    }
+    break;
   }
-  return label;
+  return sawNoun ? label : '';
 }
 
-/** Puts an indicator in a category, from its unit first, then from the words around it. */
-export function categorize(unit: string, label: string, context: string): Category {
+/**
+ * Puts an indicator in a category: money and rates by their unit, counts of people by
+ * theirs; otherwise by the cue words of its label (for organizations, the head noun, which
+ * in Chinese ends the phrase: 养老服务中心 is one, 中小学学位 is not); else by the unit.
+ */
+export function categorize(unit: string, label: string): Category {
   const info = unitInfo(unit);
   if (info?.kind === 'money') return 'funds';
-  if (info?.kind === 'rate' || /率$/.test(label)) return 'rates';
+  if (info?.kind === 'rate' || /(率|比例|占比|比重)$/.test(label)) return 'rates';
   if (info?.category === 'people') return 'people';
-  const {categories} = words();
-  for (const text of [label, context]) {
-    for (const [cue, category] of categories) {
-      if (!text.includes(cue)) continue;
-      if (category === 'documents' && info?.kind !== 'count') continue;
-      if (category === 'organizations' && !['家', '个', '所', '户'].includes(unit)) continue;
-      return category;
-    }
-  }
+  const cue = labelCategory(label, unit);
+  if (cue) return cue;
   return (info?.category as Category | undefined) ?? 'other';
+}
+
+/** The category the words of a label point to, or null when they point to none. */
+function labelCategory(label: string, unit: string): Category | null {
+  const info = unitInfo(unit);
+  for (const [cue, category] of words().categories) {
+    if (category === 'organizations') {
+      if (['家', '个', '所', '户', '间', '座'].includes(unit) && label.endsWith(cue)) return category;
+      continue;
+    }
+    if (!label.includes(cue)) continue;
+    if (category === 'documents' && info?.kind !== 'count') continue;
+    return category;
+  }
+  return null;
 }

@@ -6,11 +6,13 @@
  */
 import {createRequire} from 'node:module';
 import {readFileSync} from 'node:fs';
+import {readList} from '../lexicon.js';
 
 const require = createRequire(import.meta.url);
 
 interface Jieba {
   load(): void;
+  insertWord(word: string, tag?: string): boolean;
   cut(sentence: string, strict?: boolean): string[];
   tag(sentence: string): {word: string; tag: string}[];
   DEFAULT_IDF_DICT: string;
@@ -24,6 +26,8 @@ export interface TaggedWord {
 }
 
 let jieba: Jieba | undefined;
+/** The words of data/jieba-words.txt with their parts of speech. */
+let userWords: Map<string, string> | undefined;
 let idf: {weights: Map<string, number>; median: number; stopWords: Set<string>} | undefined;
 
 /** Loads nodejieba and its dictionary once per process (or worker). */
@@ -31,6 +35,8 @@ function loadJieba(): Jieba {
   if (!jieba) {
     const loaded = require('nodejieba') as Jieba;
     loaded.load();
+    userWords = new Map(readList('jieba-words.txt').map(([word, pos]) => [word ?? '', pos ?? 'n']));
+    for (const [word, pos] of userWords) if (word) loaded.insertWord(word, pos);
     jieba = loaded;
   }
   return jieba;
@@ -53,6 +59,8 @@ export function tag(text: string): TaggedWord[] {
   for (const item of tagged) {
     const last = merged[merged.length - 1];
     if (last && NUMBERISH.test(last.word) && NUMBERISH.test(item.word)) last.word += item.word;
+    // jieba weighs some added words below their parts (占比 stays 占/比): join them here.
+    else if (last && userWords?.has(last.word + item.word)) merged[merged.length - 1] = {word: last.word + item.word, tag: userWords.get(last.word + item.word)!};
     else merged.push({word: item.word, tag: NUMBERISH.test(item.word) ? 'm' : item.tag});
   }
   return merged;
