@@ -71,8 +71,8 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
   const kindOfLine = new Array<Section['kind']>(text.length);
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
 
-  const tokens = options.words ? text.map((line) => cut(line).filter(isWord)) : null;
-  const sectionRows = toSectionRows(file, sections, text, lines, tokens, options.keywords);
+  const words = options.words ? sections.map((section) => countWords(text.slice(section.start, section.end + 1), options.keywords)) : null;
+  const sectionRows = toSectionRows(file, sections, text, lines, words);
   const indicators: Indicator[] = findIndicators(text).map((found) => ({
     file,
     year: meta.year,
@@ -101,7 +101,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     encoding: decoded.encoding,
     script,
     chars,
-    words: tokens ? tokens.reduce((sum, line) => sum + line.length, 0) : 0,
+    words: words ? words.reduce((sum, section) => sum + section.count, 0) : 0,
     sections: kinds.join(';'),
     indicators: indicators.length,
     status: 'ok',
@@ -117,7 +117,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
  */
 function toSectionRows(
   file: string, sections: readonly Section[], text: readonly string[], lines: Lines,
-  tokens: string[][] | null, keywordCount: number,
+  words: readonly SectionWords[] | null,
 ): SectionRow[] {
   const rows: SectionRow[] = [];
   sections.forEach((section, index) => {
@@ -128,13 +128,13 @@ function toSectionRows(
     const lineEnd = isLast ? lines.sourceLineCount : (lines.source[next!.start] ?? lines.sourceLineCount) - 1;
     const previous = rows[rows.length - 1];
     const start = previous ? Math.max(lineStart, previous.line_end + 1) : lineStart;
-    const sectionTokens = tokens ? tokens.slice(section.start, section.end + 1).flat() : [];
+    const count = words?.[index]?.count ?? 0;
     const chars = countChars(text.slice(section.start, section.end + 1).join(''));
     if (start > lineEnd) {
       // Nothing of its own left: the lines belong to the row before, which takes its text too.
       if (previous) {
         previous.chars += chars;
-        previous.words += sectionTokens.length;
+        previous.words += count;
       }
       return;
     }
@@ -145,11 +145,31 @@ function toSectionRows(
       line_start: start,
       line_end: Math.max(lineEnd, start),
       chars,
-      words: sectionTokens.length,
-      keywords: tokens ? keywords(sectionTokens, keywordCount) : [],
+      words: count,
+      keywords: words?.[index]?.keywords ?? [],
     });
   });
   return rows;
+}
+
+/** The words of a section: how many, and the top keywords. */
+interface SectionWords {
+  count: number;
+  keywords: string[];
+}
+
+/** Segments the lines of one section, keeping only counts, so memory stays small on big files. */
+function countWords(lines: readonly string[], keywordCount: number): SectionWords {
+  const frequency = new Map<string, number>();
+  let count = 0;
+  for (const line of lines) {
+    for (const token of cut(line)) {
+      if (!isWord(token)) continue;
+      count++;
+      frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    }
+  }
+  return {count, keywords: keywords(frequency, keywordCount)};
 }
 
 /** Counts the characters of a text that are not white space. */

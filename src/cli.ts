@@ -117,21 +117,18 @@ async function runAnalyze(paths: string[], config: Config, {stderr, paint}: Omit
   const messages: Message[] = [];
   const progress = startProgress(files.length, config, stderr);
   try {
-    await runPipeline(files, config, {words: true}, (result, index) => {
+    await runPipeline(files, config, {words: true}, async (result, index, size) => {
       for (const table of tables) {
         const output = outputs.get(table)!;
         const rows = rowsOf(table, result);
-        output.file.write(formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !output.wrote}));
+        await output.file.write(formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !output.wrote}));
         output.wrote ||= rows.length > 0;
       }
       tally(totals, result);
       messages.push(...result.messages);
-      progress?.increment();
+      progress?.advance(size);
     });
-    for (const output of outputs.values()) {
-      if (files.length === 0) output.file.write('');
-      output.file.write(closeRows(config.format, output.wrote));
-    }
+    for (const output of outputs.values()) await output.file.write(closeRows(config.format, output.wrote));
     for (const output of outputs.values()) await output.file.commit();
   } catch (error) {
     await Promise.all([...outputs.values()].map((output) => output.file.abort()));
@@ -162,12 +159,12 @@ async function runToStdout(table: TableName, paths: string[], config: Config, {s
   const progress = startProgress(files.length, config, stderr);
   const needs: Needs = {words: table === 'sections'};
   try {
-    await runPipeline(files, config, needs, (result, index) => {
+    await runPipeline(files, config, needs, async (result, index, size) => {
       const rows = rowsOf(table, result);
-      stdout.write(formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !wrote}));
+      await writeTo(stdout, formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !wrote}));
       wrote ||= rows.length > 0;
       messages.push(...result.messages);
-      progress?.increment();
+      progress?.advance(size);
     });
   } finally {
     progress?.stop();
@@ -200,15 +197,48 @@ function tally(totals: {ok: number; empty: number; error: number; sections: numb
   totals.indicators += result.indicators.length;
 }
 
-/** Draws a progress bar on stderr when it is a terminal and the run is long enough to need one. */
-function startProgress(total: number, config: Config, stderr: Writer): cliProgress.SingleBar | null {
-  if (config.quiet || !stderr.isTTY || total < 5) return null;
+/** Writes text to a stream, waiting when the reader is slower than the run (back-pressure). */
+async function writeTo(writer: Writer, text: string): Promise<void> {
+  if (text === '') return;
+  const ok = writer.write(text);
+  const stream = writer as Writer & {once?: (event: string, listener: () => void) => unknown};
+  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+}
+
+/** A progress bar on stderr: files done, MB/s and the time left. */
+interface Progress {
+  advance(bytes: number): void;
+  stop(): void;
+}
+
+/** Files above which a run is long enough for a progress bar. */
+const PROGRESS_MIN_FILES = 5;
+
+/** Draws a progress bar on stderr when it is a terminal and the run has more than a few files. */
+function startProgress(total: number, config: Config, stderr: Writer): Progress | null {
+  if (config.quiet || !stderr.isTTY || total < PROGRESS_MIN_FILES) return null;
   const bar = new cliProgress.SingleBar(
-    {stream: stderr as NodeJS.WritableStream, format: 'reports {bar} {value}/{total} files | {duration_formatted} elapsed | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true},
+    {
+      stream: stderr as NodeJS.WritableStream,
+      format: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
-  return bar;
+  const started = performance.now();
+  let bytes = 0;
+  bar.start(total, 0, {speed: '0.0'});
+  return {
+    advance(size) {
+      bytes += size;
+      const seconds = (performance.now() - started) / 1000;
+      bar.increment(1, {speed: seconds > 0 ? (bytes / 1e6 / seconds).toFixed(1) : '0.0'});
+    },
+    stop() {
+      bar.stop();
+    },
+  };
 }
 
 /** Tells whether an error comes from writing output (a full disk, a closed folder). */

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 /** A file being written: append text, then commit (rename into place) or abort. */
 export interface AtomicFile {
-  write(text: string): void;
+  /** Appends text; resolves once the stream can take more (back-pressure). */
+  write(text: string): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -29,8 +30,8 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
   const finish = (): Promise<void> =>
     Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
   return {
-    write(text) {
-      stream.write(text);
+    async write(text) {
+      if (text !== '' && !stream.write(text)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
     },
     async commit() {
       await finish();

@@ -82,16 +82,14 @@ export function isWord(token: string): boolean {
   return /[\p{L}\p{N}]/u.test(token);
 }
 
-/** Ranks the words of a text by TF-IDF and returns the top `count`. */
-export function keywords(words: readonly string[], count: number): string[] {
+/** Ranks words by TF-IDF, from their frequencies in a text, and returns the top `count`. */
+export function keywords(frequencies: ReadonlyMap<string, number>, count: number): string[] {
   if (count <= 0) return [];
   const table = idfTable();
-  const frequency = new Map<string, number>();
-  for (const word of words) {
-    if (word.length < 2 || !/\p{Script=Han}/u.test(word) || table.stopWords.has(word)) continue;
-    frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  }
-  return [...frequency]
+  const frequency = [...frequencies].filter(
+    ([word]) => word.length >= 2 && /\p{Script=Han}/u.test(word) && !table.stopWords.has(word),
+  );
+  return frequency
     .map(([word, tf]) => ({word, score: tf * (table.weights.get(word) ?? table.median)}))
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     .slice(0, count)

@@ -1,0 +1,18 @@
+/**
+ * The body of a worker thread: analyses one file per task. Each worker keeps its own jieba
+ * dictionary and OpenCC tables, loaded on its first task and reused for every later one.
+ */
+import {analyzeFile, type AnalyzeOptions} from './analyze.js';
+import type {FileResult} from './types.js';
+
+/** A task sent to a worker: one file's name and bytes, and what to compute. */
+export interface AnalyzeTask {
+  file: string;
+  bytes: Uint8Array;
+  options: AnalyzeOptions;
+}
+
+/** Analyses the file of one task. */
+export default function analyzeTask({file, bytes, options}: AnalyzeTask): FileResult {
+  return analyzeFile({file, bytes}, options);
+}
