@@ -5,7 +5,6 @@
  */
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import {compareText} from '../messages.js';
 
 /** The extensions of report files searched for in folders. */
@@ -34,6 +33,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<F
       found.set(absolute, {absolute, file: displayPath(cwd, absolute)});
       continue;
     }
+    const {default: fg} = await import('fast-glob');
     const entries = await fg(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
       cwd: absolute,
       absolute: true,

@@ -36,7 +36,7 @@ const TRADITIONAL_SHARE = 0.9;
 const SIMPLIFIED_SHARE = 0.1;
 
 let toSimplified: ((text: string) => string) | undefined;
-let charSets: {traditional: Set<string>; simplified: Set<string>} | undefined;
+let charSets: {traditional: RegExp; simplified: RegExp} | undefined;
 
 /** Normalises every line of a report; the number of lines never changes. */
 export function normalize(lines: readonly string[]): Normalized {
@@ -65,10 +65,8 @@ export function detectScript(lines: readonly string[]): Script {
   let traditional = 0;
   let simplified = 0;
   for (const line of lines) {
-    for (const c of line) {
-      if (sets.traditional.has(c)) traditional++;
-      else if (sets.simplified.has(c)) simplified++;
-    }
+    traditional += line.match(sets.traditional)?.length ?? 0;
+    simplified += line.match(sets.simplified)?.length ?? 0;
   }
   const total = traditional + simplified;
   if (total === 0) return lines.some((line) => /[\u4e00-\u9fff]/.test(line)) ? 'simplified' : '';
@@ -87,10 +85,10 @@ function converter(): (text: string) => string {
 }
 
 /**
- * Builds the sets of characters that exist only in traditional or only in simplified
+ * Builds the classes of characters that exist only in traditional or only in simplified
  * writing, by running every CJK unified ideograph through OpenCC once, one at a time.
  */
-function scriptCharSets(): {traditional: Set<string>; simplified: Set<string>} {
+function scriptCharSets(): {traditional: RegExp; simplified: RegExp} {
   if (charSets) return charSets;
   const all: string[] = [];
   for (let code = 0x4e00; code <= 0x9fff; code++) all.push(String.fromCharCode(code));
@@ -106,6 +104,8 @@ function scriptCharSets(): {traditional: Set<string>; simplified: Set<string>} {
     if (s !== c && t === c) traditional.add(c);
     if (t !== c && s === c) simplified.add(c);
   });
-  charSets = {traditional, simplified};
+  // A character class is matched by binary search in V8, much faster than a Set per character.
+  const charClass = (set: Set<string>): RegExp => new RegExp(`[${[...set].join('')}]`, 'g');
+  charSets = {traditional: charClass(traditional), simplified: charClass(simplified)};
   return charSets;
 }

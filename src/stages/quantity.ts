@@ -99,14 +99,14 @@ export function parseQuantity(text: string): Quantity | null {
 /** Finds every quantity with a unit in one line of text, left to right. */
 export function findQuantities(line: string): Quantity[] {
   const out: Quantity[] = [];
-  let i = 0;
-  while (i < line.length) {
+  // Only characters that can begin a numeral are looked at; the rest of a line is skipped.
+  const candidates = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/g;
+  for (let match = candidates.exec(line); match !== null; match = candidates.exec(line)) {
+    const i = match.index;
     const quantity = isNumeralStart(line, i) ? readQuantity(line, i) : null;
     if (quantity) {
       out.push(quantity);
-      i = quantity.end;
-    } else {
-      i++;
+      candidates.lastIndex = quantity.end;
     }
   }
   return out;
@@ -116,15 +116,20 @@ export function findQuantities(line: string): Quantity[] {
 function isNumeralStart(line: string, i: number): boolean {
   const c = line[i]!;
   const prev = line[i - 1] ?? '';
-  if (/[0-9]/.test(c)) return !/[0-9]/.test(prev) && !(/[.,]/.test(prev) && /[0-9]/.test(line[i - 2] ?? ''));
+  if (c >= '0' && c <= '9') return !isDigit(prev) && !((prev === '.' || prev === ',') && isDigit(line[i - 2] ?? ''));
   // 超千亿元, 近万人: a bare magnitude starts a numeral right after a hedge.
   if ((c in SMALL_UNITS || c in BIG_UNITS) && c !== '十') {
     return lexicon().beforePattern.test(line.slice(Math.max(0, i - 4), i));
   }
   if (c in CHINESE_DIGITS || c === '十' || c === '几' || c === '数' || c === '上') {
-    return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !/[0-9]/.test(prev);
+    return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !isDigit(prev);
   }
   return false;
+}
+
+/** Tells whether a character is an ASCII digit. */
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9' && c.length === 1;
 }
 
 /** Reads a quantity (numeral, range, unit and hedges) starting at `start`, if there is one. */

@@ -28,7 +28,7 @@ export interface TaggedWord {
 let jieba: Jieba | undefined;
 /** The words of data/jieba-words.txt with their parts of speech. */
 let userWords: Map<string, string> | undefined;
-let idf: {weights: Map<string, number>; median: number; stopWords: Set<string>} | undefined;
+let idf: IdfTable | undefined;
 
 /** Loads nodejieba and its dictionary once per process (or worker). */
 function loadJieba(): Jieba {
@@ -86,31 +86,72 @@ export function isWord(token: string): boolean {
 export function keywords(frequencies: ReadonlyMap<string, number>, count: number): string[] {
   if (count <= 0) return [];
   const table = idfTable();
-  const frequency = [...frequencies].filter(
-    ([word]) => word.length >= 2 && /\p{Script=Han}/u.test(word) && !table.stopWords.has(word),
-  );
-  return frequency
-    .map(([word, tf]) => ({word, score: tf * (table.weights.get(word) ?? table.median)}))
+  return [...frequencies]
+    .filter(([word]) => word.length >= 2 && /\p{Script=Han}/u.test(word) && !table.stopWords.has(word))
+    .map(([word, tf]) => ({word, score: tf * (table.weight(word) ?? table.median)}))
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     .slice(0, count)
     .map((entry) => entry.word);
 }
 
-/** Reads jieba's IDF weights and stop words once; unknown words get the median weight. */
-function idfTable(): {weights: Map<string, number>; median: number; stopWords: Set<string>} {
+interface IdfTable {
+  weight(word: string): number | undefined;
+  median: number;
+  stopWords: Set<string>;
+}
+
+/**
+ * Reads jieba's IDF weights (260,000 words) into an open-addressing hash table over the
+ * file's own bytes: a Map of strings would cost each worker some 100 MB more at its peak.
+ * Unknown words get the median weight, as jieba's own extractor does.
+ */
+function idfTable(): IdfTable {
   if (idf) return idf;
   const j = loadJieba();
-  const weights = new Map<string, number>();
-  const values: number[] = [];
-  for (const line of readFileSync(j.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
-    const space = line.lastIndexOf(' ');
-    if (space <= 0) continue;
-    const weight = Number(line.slice(space + 1));
-    weights.set(line.slice(0, space), weight);
-    values.push(weight);
+  const bytes = readFileSync(j.DEFAULT_IDF_DICT);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const weights: number[] = [];
+  for (let line = 0; line < bytes.length; ) {
+    let next = bytes.indexOf(10, line);
+    if (next < 0) next = bytes.length;
+    const space = bytes.lastIndexOf(32, next);
+    if (space > line) {
+      starts.push(line);
+      ends.push(space);
+      weights.push(Number(bytes.toString('latin1', space + 1, next)));
+    }
+    line = next + 1;
   }
-  values.sort((a, b) => a - b);
+  const size = 2 ** Math.ceil(Math.log2(starts.length * 2 + 1));
+  const slots = new Int32Array(size).fill(-1);
+  for (let i = 0; i < starts.length; i++) {
+    let slot = hashBytes(bytes, starts[i]!, ends[i]!) & (size - 1);
+    while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
+    slots[slot] = i;
+  }
+  const sorted = Float64Array.from(weights).sort();
   const stopWords = new Set(readFileSync(j.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
-  idf = {weights, median: values[values.length >> 1] ?? 10, stopWords};
+  idf = {
+    weight(word) {
+      const key = Buffer.from(word);
+      for (let slot = hashBytes(key, 0, key.length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
+        const i = slots[slot]!;
+        if (ends[i]! - starts[i]! === key.length && key.compare(bytes, starts[i]!, ends[i]!) === 0) {
+          return weights[i];
+        }
+      }
+      return undefined;
+    },
+    median: sorted[sorted.length >> 1] ?? 10,
+    stopWords,
+  };
   return idf;
+}
+
+/** FNV-1a hash of a byte range. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Measures `reports analyze` end to end on a generated corpus: wall time, MB/s, files/s and
+// peak memory for --jobs 1 and the default, plus start-up times. Not part of npm test.
+//   npm run bench                       2,000 files (about 40 MB)
+//   npm run bench -- --files 20000      a larger corpus, to check memory stays flat
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {availableParallelism, tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import iconv from 'iconv-lite';
+import OpenCC from 'opencc-js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const fileCount = Number(argument('files', '2000'));
+const keep = process.argv.includes('--keep');
+
+// Sources: every sample report shipped in fixtures/.
+const sources = ['seeds', 'gwr', 'synthetic', 'heldout'].flatMap((folder) =>
+  readdirSync(path.join(root, 'fixtures', folder))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(path.join(root, 'fixtures', folder, name), 'utf8')),
+);
+const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'});
+
+/** Writes report `i`: a sample with its numbers varied, in one of five encodings or forms. */
+function makeReport(dir, i) {
+  const text = sources[i % sources.length].replace(/\d+/g, (n) => String(Number(n) + (i % 97)));
+  const sub = path.join(dir, `batch-${String(Math.floor(i / 500)).padStart(3, '0')}`);
+  mkdirSync(sub, {recursive: true});
+  const name = path.join(sub, `report-${String(i).padStart(6, '0')}`);
+  switch (i % 5) {
+    case 0: return writeFileSync(`${name}.txt`, iconv.encode(text, 'gb18030'));
+    case 1: return writeFileSync(`${name}.txt`, toTraditional(text));
+    case 2: return writeFileSync(`${name}.html`, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title><script>var a=1;</script></head><body>\n${text.split('\n').map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}\n</body></html>\n`);
+    case 3: return writeFileSync(`${name}.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
+    default: return writeFileSync(`${name}.txt`, text);
+  }
+}
+
+/** Sums the sizes of the files under a folder. */
+function folderBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size;
+  }
+  return total;
+}
+
+/** Runs the bin with the memory hook; returns wall seconds, peak RSS in MB and the status. */
+function run(args) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/rss-hook.cjs'), path.join(root, 'bin/reports.js'), ...args], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30});
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rss = Number(/maxrss-kb=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
+  if (child.status !== 0) throw new Error(`reports ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  return {seconds, rss};
+}
+
+/** The median wall time of several runs. */
+function medianSeconds(args, times = 5) {
+  const all = Array.from({length: times}, () => run(args).seconds).sort((a, b) => a - b);
+  return all[Math.floor(times / 2)];
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'reports-bench-'));
+try {
+  const corpus = path.join(dir, 'corpus');
+  for (let i = 0; i < fileCount; i++) makeReport(corpus, i);
+  const megabytes = folderBytes(corpus) / 1e6;
+  console.log(`corpus: ${fileCount} files, ${megabytes.toFixed(1)} MB (UTF-8, GB18030, UTF-16, traditional, HTML) in ${corpus}`);
+  console.log(`machine: ${availableParallelism()} cores, node ${process.version}\n`);
+
+  const results = [];
+  for (const jobs of [1, availableParallelism()]) {
+    const {seconds, rss} = run(['analyze', corpus, '-o', path.join(dir, `out-${jobs}`), '--quiet', '--jobs', String(jobs)]);
+    results.push({jobs, seconds});
+    console.log(`reports analyze --jobs ${jobs}: ${seconds.toFixed(1)} s, ${(megabytes / seconds).toFixed(2)} MB/s, ${(fileCount / seconds).toFixed(1)} files/s, peak RSS ${rss.toFixed(0)} MB`);
+  }
+  const [one, many] = results;
+  const same = ['reports.csv', 'sections.csv', 'indicators.csv'].every(
+    (table) => readFileSync(path.join(dir, `out-1/${table}`), 'utf8') === readFileSync(path.join(dir, `out-${many.jobs}/${table}`), 'utf8'),
+  );
+  console.log(`speed-up with ${many.jobs} jobs: ${(one.seconds / many.seconds).toFixed(2)}x; output identical: ${same ? 'yes' : 'NO'}\n`);
+
+  const sample = path.join(root, 'fixtures/seeds/000_c35e7c647163d1aa.txt');
+  console.log(`start-up: reports --version ${(medianSeconds(['--version']) * 1000).toFixed(0)} ms (median of 5)`);
+  console.log(`start-up: reports metrics on one sample report ${(medianSeconds(['metrics', sample]) * 1000).toFixed(0)} ms (median of 5)`);
+} finally {
+  if (keep) console.log(`kept ${dir}`);
+  else rmSync(dir, {recursive: true, force: true});
+}

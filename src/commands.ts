@@ -1,0 +1,168 @@
+/**
+ * The commands behind the command line: run the pipeline over the input files and write
+ * its tables and messages. Loaded only when a command runs, so that `reports --version`
+ * and usage errors never pay for the pipeline's modules.
+ */
+import path from 'node:path';
+import type {ChalkInstance} from 'chalk';
+import {oneLine} from './messages.js';
+import {closeRows, formatRows} from './output/format.js';
+import {formatMessages} from './output/report-text.js';
+import {rowsOf, type TableName} from './output/tables.js';
+import {openAtomic, type AtomicFile} from './output/write.js';
+import {runPipeline, type Needs} from './pipeline.js';
+import {discover, REPORT_EXTENSIONS, UsageError, type FoundFile} from './stages/discover.js';
+import type {Config, FileResult, Message} from './types.js';
+import type {Writer} from './cli.js';
+
+export interface Streams {
+  stdout: Writer;
+  stderr: Writer;
+  paint: ChalkInstance;
+}
+
+/** `reports analyze`: writes the three tables into the output folder, then a summary. */
+export async function runAnalyze(paths: string[], config: Config, {stderr, paint}: Omit<Streams, 'stdout'>): Promise<number> {
+  const started = performance.now();
+  const files = await discoverOrFail(paths, config);
+  const extension = config.format === 'csv' ? 'csv' : config.format;
+  const tables: TableName[] = ['reports', 'sections', 'indicators'];
+  const outputs = new Map<TableName, {file: AtomicFile; wrote: boolean; target: string}>();
+  try {
+    for (const table of tables) {
+      const target = path.join(config.outDir, `${table}.${extension}`);
+      outputs.set(table, {file: await openAtomic(target), wrote: false, target});
+    }
+  } catch (error) {
+    await Promise.all([...outputs.values()].map((output) => output.file.abort()));
+    throw new UsageError(`cannot write to ${config.outDir}: ${oneLine((error as Error).message)}`);
+  }
+
+  const totals = {ok: 0, empty: 0, error: 0, sections: 0, indicators: 0};
+  const messages: Message[] = [];
+  const progress = await startProgress(files.length, config, stderr);
+  try {
+    await runPipeline(files, config, {words: true}, async (result, index, size) => {
+      for (const table of tables) {
+        const output = outputs.get(table)!;
+        const rows = rowsOf(table, result);
+        await output.file.write(formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !output.wrote}));
+        output.wrote ||= rows.length > 0;
+      }
+      tally(totals, result);
+      messages.push(...result.messages);
+      progress?.advance(size);
+    });
+    for (const output of outputs.values()) await output.file.write(closeRows(config.format, output.wrote));
+    for (const output of outputs.values()) await output.file.commit();
+  } catch (error) {
+    await Promise.all([...outputs.values()].map((output) => output.file.abort()));
+    throw error;
+  } finally {
+    progress?.stop();
+  }
+
+  reportMessages(messages, config, stderr, paint);
+  if (!config.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const written = [...outputs.values()].map((output) => path.relative(config.cwd, output.target) || output.target);
+    stderr.write(
+      `${paint.bold('reports:')} analysed ${files.length} file${files.length === 1 ? '' : 's'} in ${seconds} s: ` +
+        `${totals.ok} ok, ${totals.empty} empty, ${totals.error ? paint.red(`${totals.error} failed`) : '0 failed'}; ` +
+        `${totals.sections} sections, ${totals.indicators} indicators\n` +
+        `  wrote ${written.join(', ')}\n`,
+    );
+  }
+  return 0;
+}
+
+/** `reports metrics` and `reports sections`: one table on stdout, messages on stderr. */
+export async function runToStdout(table: TableName, paths: string[], config: Config, {stdout, stderr, paint}: Streams): Promise<number> {
+  const files = await discoverOrFail(paths, config);
+  const messages: Message[] = [];
+  let wrote = false;
+  const progress = await startProgress(files.length, config, stderr);
+  const needs: Needs = {words: table === 'sections'};
+  try {
+    await runPipeline(files, config, needs, async (result, index, size) => {
+      const rows = rowsOf(table, result);
+      await writeTo(stdout, formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !wrote}));
+      wrote ||= rows.length > 0;
+      messages.push(...result.messages);
+      progress?.advance(size);
+    });
+  } finally {
+    progress?.stop();
+  }
+  stdout.write(closeRows(config.format, wrote));
+  reportMessages(messages, config, stderr, paint);
+  return 0;
+}
+
+/** Finds the input files, or stops the run (exit 2) when there are none. */
+async function discoverOrFail(paths: string[], config: Config): Promise<FoundFile[]> {
+  const files = await discover(paths, config.cwd);
+  if (files.length === 0) {
+    const patterns = REPORT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ');
+    throw new UsageError(`no report files found in ${paths.join(', ')} (looked for ${patterns})`);
+  }
+  return files;
+}
+
+/** Prints the warnings and errors of the run on stderr (errors even when quiet). */
+function reportMessages(messages: readonly Message[], config: Config, stderr: Writer, paint: ChalkInstance): void {
+  const shown = messages.filter((m) => m.severity === 'error' || (!config.quiet && m.severity === 'warning'));
+  if (shown.length > 0) stderr.write(formatMessages(shown, paint));
+}
+
+/** Adds a file's result to the run's totals. */
+function tally(totals: {ok: number; empty: number; error: number; sections: number; indicators: number}, result: FileResult): void {
+  totals[result.report.status]++;
+  totals.sections += result.sections.length;
+  totals.indicators += result.indicators.length;
+}
+
+/** Writes text to a stream, waiting when the reader is slower than the run (back-pressure). */
+async function writeTo(writer: Writer, text: string): Promise<void> {
+  if (text === '') return;
+  const ok = writer.write(text);
+  const stream = writer as Writer & {once?: (event: string, listener: () => void) => unknown};
+  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+}
+
+/** A progress bar on stderr: files done, MB/s and the time left. */
+interface Progress {
+  advance(bytes: number): void;
+  stop(): void;
+}
+
+/** Files above which a run is long enough for a progress bar. */
+const PROGRESS_MIN_FILES = 5;
+
+/** Draws a progress bar on stderr when it is a terminal and the run has more than a few files. */
+async function startProgress(total: number, config: Config, stderr: Writer): Promise<Progress | null> {
+  if (config.quiet || !stderr.isTTY || total < PROGRESS_MIN_FILES) return null;
+  const {default: cliProgress} = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stderr as NodeJS.WritableStream,
+      format: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  let bytes = 0;
+  bar.start(total, 0, {speed: '0.0'});
+  return {
+    advance(size) {
+      bytes += size;
+      const seconds = (performance.now() - started) / 1000;
+      bar.increment(1, {speed: seconds > 0 ? (bytes / 1e6 / seconds).toFixed(1) : '0.0'});
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
