@@ -4,6 +4,8 @@
  * indicators. It touches no file system, so it can run in a worker thread, and it never
  * throws for bad content: a file that cannot be analysed becomes a row with status error.
  */
+import {checkReport, type CheckInput, type Language} from './check/rules.js';
+import type {CheckSettings} from './check/settings.js';
 import {message, oneLine, RULES} from './messages.js';
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
 import {decode} from './stages/decode.js';
@@ -20,6 +22,10 @@ export interface AnalyzeOptions {
   words: boolean;
   /** Keywords listed per section. */
   keywords: number;
+  /** Label indicators (jieba's parts of speech); default true. */
+  labels?: boolean;
+  /** Run the completeness rules, adding their findings to the messages. */
+  check?: {settings: CheckSettings; lang: Language};
 }
 
 /** One input file: how it is named in the output, and its bytes. */
@@ -43,6 +49,7 @@ export function analyzeFile(source: SourceFile, options: AnalyzeOptions): FileRe
 export function failedFile(file: string, reason: string, encoding: string, ruleId: string): FileResult {
   return {
     report: emptyReport(file, {status: 'error', error: reason, encoding}),
+    kind: '',
     sections: [],
     indicators: [],
     messages: [message(file, 'error', ruleId, reason)],
@@ -62,8 +69,9 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
   const {lines: text, script} = normalize(lines.text);
   const chars = countChars(text.join(''));
   if (chars === 0) {
-    messages.push(message(file, 'warning', RULES.empty, 'the file has no text'));
-    return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), sections: [], indicators: [], messages};
+    // For a completeness check an empty file is an error: it lacks every part.
+    messages.push(message(file, options.check ? 'error' : 'warning', RULES.empty, options.check?.lang === 'en' ? 'the file has no text' : options.check ? '文件没有任何文本' : 'the file has no text'));
+    return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), kind: '', sections: [], indicators: [], messages};
   }
 
   const meta = readMetadata(text);
@@ -73,7 +81,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
 
   const words = options.words ? sections.map((section) => countWords(text.slice(section.start, section.end + 1), options.keywords)) : null;
   const sectionRows = toSectionRows(file, sections, text, lines, words);
-  const indicators: Indicator[] = findIndicators(text).map((found) => ({
+  const indicators: Indicator[] = findIndicators(text, options.labels ?? true).map((found) => ({
     file,
     year: meta.year,
     org: meta.org,
@@ -107,7 +115,11 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     status: 'ok',
     error: '',
   };
-  return {report, sections: sectionRows, indicators, messages};
+  if (options.check) {
+    const input: CheckInput = {file, lines: text, source: lines.source, meta, sections, indicators: indicators.length};
+    messages.push(...checkReport(input, options.check.settings, options.check.lang));
+  }
+  return {report, kind: meta.kind, sections: sectionRows, indicators, messages};
 }
 
 /**

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {Chalk, type ChalkInstance} from 'chalk';
 import {Command, CommanderError} from 'commander';
-import {resolveConfig, type RawOptions} from './config.js';
+import {resolveCheckConfig, resolveConfig, type CheckOptions, type RawOptions} from './config.js';
 import {oneLine} from './messages.js';
 import {UsageError} from './stages/discover.js';
 
@@ -69,12 +69,29 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
       status = await runToStdout('sections', paths, resolveConfig(options, cwd), {stdout, stderr, paint});
     });
 
+  program
+    .command('check')
+    .description('completeness of each report, for CI: exit 1 when any finding is an error')
+    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm')
+    .option('--format <format>', 'text, json, junit, github or sarif', 'text')
+    .option('--lang <lang>', 'language of the messages: zh or en', 'zh')
+    .option('--config <file>', `rules config (default: ${'reports.config.json'} here or in a parent folder)`)
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .action(async (paths: string[], options: CheckOptions) => {
+      const {runCheck} = await import('./commands.js');
+      status = await runCheck(paths, resolveCheckConfig(options, cwd), {stdout, stderr, paint});
+    });
+
   try {
     await program.parseAsync([...argv], {from: 'user'});
     return status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
       stderr.write(`${paint.red('reports:')} ${error.message}\n`);
       return 2;
     }
@@ -93,7 +110,7 @@ function isWriteFailure(error: unknown): boolean {
 }
 
 /** The version in package.json. */
-function packageVersion(): string {
+export function packageVersion(): string {
   const file = new URL('../package.json', import.meta.url);
   return (JSON.parse(readFileSync(file, 'utf8')) as {version: string}).version;
 }

@@ -4,7 +4,7 @@
  * and usage errors never pay for the pipeline's modules.
  */
 import path from 'node:path';
-import type {ChalkInstance} from 'chalk';
+import {Chalk, type ChalkInstance} from 'chalk';
 import {oneLine} from './messages.js';
 import {closeRows, formatRows} from './output/format.js';
 import {formatMessages} from './output/report-text.js';
@@ -14,6 +14,15 @@ import {runPipeline, type Needs} from './pipeline.js';
 import {discover, REPORT_EXTENSIONS, UsageError, type FoundFile} from './stages/discover.js';
 import type {Config, FileResult, Message} from './types.js';
 import type {Writer} from './cli.js';
+import {findConfig, loadSettings} from './check/settings.js';
+import type {CheckConfig} from './config.js';
+import {formatCheckGithub} from './output/check/github.js';
+import {formatCheckJson} from './output/check/json.js';
+import {formatCheckJunit} from './output/check/junit.js';
+import {formatCheckSarif} from './output/check/sarif.js';
+import {formatCheckText} from './output/check/text.js';
+import {countFindings, type CheckedFile} from './output/check/types.js';
+import {RULES} from './messages.js';
 
 export interface Streams {
   stdout: Writer;
@@ -100,7 +109,7 @@ export async function runToStdout(table: TableName, paths: string[], config: Con
 }
 
 /** Finds the input files, or stops the run (exit 2) when there are none. */
-async function discoverOrFail(paths: string[], config: Config): Promise<FoundFile[]> {
+async function discoverOrFail(paths: string[], config: Pick<Config, 'cwd'>): Promise<FoundFile[]> {
   const files = await discover(paths, config.cwd);
   if (files.length === 0) {
     const patterns = REPORT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ');
@@ -165,4 +174,47 @@ async function startProgress(total: number, config: Config, stderr: Writer): Pro
       bar.stop();
     },
   };
+}
+
+/** Messages of the analysis that a completeness report leaves out (the decoding rule says it). */
+const NOT_FINDINGS = new Set<string>([RULES.decodeReplaced]);
+
+/**
+ * `reports check`: runs the completeness rules, prints the findings in the chosen format,
+ * and returns 1 when any is an error (or warnings exceed --max-warnings), else 0.
+ */
+export async function runCheck(paths: string[], config: CheckConfig, {stdout, stderr, paint}: Streams): Promise<number> {
+  const settings = loadSettings(findConfig(config.cwd, config.configFile));
+  const files = await discoverOrFail(paths, config);
+  const checked: CheckedFile[] = [];
+  await runPipeline(files, {...config, format: 'csv'} as Config, {words: false, labels: false, check: {settings, lang: config.lang}}, (result) => {
+    checked.push({file: result.report.file, kind: result.kind, findings: result.messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info')});
+  });
+  const version = (await import('./cli.js')).packageVersion();
+  const text =
+    config.format === 'json' ? formatCheckJson(checked)
+      : config.format === 'junit' ? formatCheckJunit(checked)
+      : config.format === 'github' ? formatCheckGithub(checked)
+      : config.format === 'sarif' ? formatCheckSarif(checked, version)
+      : formatCheckText(checked, config.outFile ? new Chalk({level: 0}) : paint, config.lang);
+  if (config.outFile) {
+    const output = await openAtomic(config.outFile);
+    try {
+      await output.write(text);
+      await output.commit();
+    } catch (error) {
+      await output.abort();
+      throw new UsageError(`cannot write ${config.outFile}: ${oneLine((error as Error).message)}`);
+    }
+    if (!config.quiet) stderr.write(`reports: wrote ${path.relative(config.cwd, config.outFile) || config.outFile}\n`);
+  } else {
+    await writeTo(stdout, text);
+  }
+  const {errors, warnings} = countFindings(checked);
+  if (errors > 0) return 1;
+  if (config.maxWarnings !== null && warnings > config.maxWarnings) {
+    stderr.write(`reports: ${warnings} warnings, more than --max-warnings ${config.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

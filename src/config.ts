@@ -51,3 +51,43 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   }
   return n;
 }
+
+/** Options of `reports check`, as commander parses them. */
+export interface CheckOptions extends RawOptions {
+  lang?: string;
+  config?: string;
+  maxWarnings?: string;
+}
+
+const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The settings of a check run beyond the common Config. */
+export interface CheckConfig extends Omit<Config, 'format'> {
+  format: CheckFormat;
+  lang: 'zh' | 'en';
+  configFile: string | undefined;
+  maxWarnings: number | null;
+  /** Where to write the report, or null for stdout. */
+  outFile: string | null;
+}
+
+/** Validates the options of `reports check` and fills in defaults. */
+export function resolveCheckConfig(raw: CheckOptions, cwd: string): CheckConfig {
+  const format = raw.format ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
+  }
+  const lang = raw.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${JSON.stringify(lang)}`);
+  const {output, format: _format, ...common} = raw;
+  const base = resolveConfig(common, cwd);
+  return {
+    ...base,
+    format: format as CheckFormat,
+    lang,
+    configFile: raw.config,
+    maxWarnings: raw.maxWarnings === undefined ? null : positiveInteger('--max-warnings', raw.maxWarnings, 0, true),
+    outFile: output === undefined ? null : path.resolve(cwd, output),
+  };
+}

@@ -18,6 +18,10 @@ export type ResultSink = (result: FileResult, index: number, bytes: number) => v
 /** What a command needs from the per-file analysis. */
 export interface Needs {
   words: boolean;
+  /** Label indicators (needs jieba); default true. */
+  labels?: boolean;
+  /** Run the completeness rules. */
+  check?: AnalyzeOptions['check'];
 }
 
 /** Files in flight per worker: enough to keep workers busy, few enough to bound memory. */
@@ -28,7 +32,8 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js'
 
 /** Analyses every file and passes each result to `sink`, in order. */
 export async function runPipeline(files: readonly FoundFile[], config: Config, needs: Needs, sink: ResultSink): Promise<void> {
-  const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords};
+  const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true};
+  if (needs.check) options.check = needs.check;
   const jobs = Math.min(config.jobs, files.length);
   if (jobs <= 1) {
     for (const [index, found] of files.entries()) {

@@ -137,6 +137,8 @@ export interface ReportRow {
 /** Everything the analysis of one file produced. */
 export interface FileResult {
   report: ReportRow;
+  /** The kind of report recognised: rule-of-law, government-work, other; '' when unread. */
+  kind: string;
   sections: SectionRow[];
   indicators: Indicator[];
   messages: Message[];

@@ -18,7 +18,7 @@ export interface Decoded {
 }
 
 /** Bytes of a sample large enough for chardet to be sure, small enough to stay fast. */
-const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_BYTES = 16 * 1024;
 
 /** Share of valid multi-byte sequences above which a not-quite-UTF-8 file is UTF-8. */
 const MOSTLY_UTF8 = 0.9;

@@ -48,17 +48,20 @@ function words(): NonNullable<typeof lexicon> {
 }
 
 /** Finds the indicators on every line; `skip` tells which lines state none (page junk). */
-export function findIndicators(lines: readonly string[], skip: (index: number) => boolean = () => false): FoundIndicator[] {
+export function findIndicators(lines: readonly string[], labels = true): FoundIndicator[] {
   const out: FoundIndicator[] = [];
   lines.forEach((line, index) => {
-    if (skip(index) || isJunkLine(line) || !/[0-9一二三四五六七八九十两]/.test(line)) return;
-    out.push(...indicatorsInLine(line, index));
+    if (isJunkLine(line) || !/[0-9一二三四五六七八九十两]/.test(line)) return;
+    out.push(...indicatorsInLine(line, index, labels));
   });
   return out;
 }
 
-/** Finds the indicators in one line. */
-export function indicatorsInLine(line: string, index = 0): FoundIndicator[] {
+/**
+ * Finds the indicators in one line. Without `labels`, no label is given and jieba is not
+ * needed (what `reports check` wants: how many, not what).
+ */
+export function indicatorsInLine(line: string, index = 0, labels = true): FoundIndicator[] {
   const masked = maskNonQuantities(line);
   const found: FoundIndicator[] = [];
   let previousEnd = 0;
@@ -68,12 +71,12 @@ export function indicatorsInLine(line: string, index = 0): FoundIndicator[] {
     const raw = line.slice(quantity.start, quantity.end);
     if (!isIndicator(line, quantity)) continue;
     const clauseStart = Math.max(previousEnd, clauseStartBefore(line, quantity.start));
-    let label = labelOf(line, clauseStart, quantity);
+    let label = labels ? labelOf(line, clauseStart, quantity) : '';
     // 黄金、白银产量分别增长5%、2%: the listed things take the figures in turn.
-    const items = respectivelyItems(line, previousEnd, quantity.start);
+    const items = labels ? respectivelyItems(line, previousEnd, quantity.start) : null;
     if (items) respectively = {items, next: 0};
     else if (respectively && !/^[、，,和及与\s]*$/.test(line.slice(previousEnd, quantity.start))) respectively = null;
-    if (respectively && respectively.next < respectively.items.length) {
+    if (labels && respectively && respectively.next < respectively.items.length) {
       label = respectively.items[respectively.next++]!;
     }
     // 突破1万亿元、达1.4万亿元, 从75.6%提升至76.5%: a second figure with only fillers before

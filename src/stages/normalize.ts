@@ -4,7 +4,7 @@
  * punctuation, removes the pinyin some portals insert after characters (建設(shè)),
  * detects the script and converts traditional or mixed text to simplified with OpenCC.
  */
-import OpenCC from 'opencc-js';
+import {scriptChars, simplifiedConverter} from './script-chars.js';
 import type {Script} from '../types.js';
 
 /** The result of normalising the lines of one report. */
@@ -35,7 +35,6 @@ const TRADITIONAL_SHARE = 0.9;
 /** Share below which the traditional characters are stray ones in a simplified text. */
 const SIMPLIFIED_SHARE = 0.1;
 
-let toSimplified: ((text: string) => string) | undefined;
 let charSets: {traditional: RegExp; simplified: RegExp} | undefined;
 
 /** Normalises every line of a report; the number of lines never changes. */
@@ -43,7 +42,7 @@ export function normalize(lines: readonly string[]): Normalized {
   const folded = lines.map(foldLine);
   const script = detectScript(folded);
   if (script === 'simplified' || script === '') return {lines: folded, script};
-  const convert = converter();
+  const convert = simplifiedConverter();
   return {lines: folded.map((line) => convert(line)), script};
 }
 
@@ -76,36 +75,11 @@ export function detectScript(lines: readonly string[]): Script {
   return 'mixed';
 }
 
-/** Returns the OpenCC converter from Taiwan/Hong Kong traditional to mainland simplified. */
-function converter(): (text: string) => string {
-  // The Taiwan table also folds the Hong Kong variants we meet (綫, 裏), so one suffices.
-  const convert = toSimplified ?? OpenCC.Converter({from: 'tw', to: 'cn'});
-  toSimplified = convert;
-  return convert;
-}
-
-/**
- * Builds the classes of characters that exist only in traditional or only in simplified
- * writing, by running every CJK unified ideograph through OpenCC once, one at a time.
- */
+/** Builds the character classes of traditional-only and simplified-only characters once. */
 function scriptCharSets(): {traditional: RegExp; simplified: RegExp} {
   if (charSets) return charSets;
-  const all: string[] = [];
-  for (let code = 0x4e00; code <= 0x9fff; code++) all.push(String.fromCharCode(code));
-  const joined = all.join('\n');
-  const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'});
-  const asSimplified = converter()(joined).split('\n');
-  const asTraditional = toTraditional(joined).split('\n');
-  const traditional = new Set<string>();
-  const simplified = new Set<string>();
-  all.forEach((c, i) => {
-    const s = asSimplified[i];
-    const t = asTraditional[i];
-    if (s !== c && t === c) traditional.add(c);
-    if (t !== c && s === c) simplified.add(c);
-  });
+  const {traditional, simplified} = scriptChars();
   // A character class is matched by binary search in V8, much faster than a Set per character.
-  const charClass = (set: Set<string>): RegExp => new RegExp(`[${[...set].join('')}]`, 'g');
-  charSets = {traditional: charClass(traditional), simplified: charClass(simplified)};
+  charSets = {traditional: new RegExp(`[${traditional}]`, 'g'), simplified: new RegExp(`[${simplified}]`, 'g')};
   return charSets;
 }

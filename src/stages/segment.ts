@@ -132,20 +132,29 @@ function idfTable(): IdfTable {
   }
   const sorted = Float64Array.from(weights).sort();
   const stopWords = new Set(readFileSync(j.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
+  // Words already looked up, so each distinct word is hashed once per worker.
+  const known = new Map<string, number | undefined>();
   idf = {
     weight(word) {
-      const key = Buffer.from(word);
-      for (let slot = hashBytes(key, 0, key.length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
-        const i = slots[slot]!;
-        if (ends[i]! - starts[i]! === key.length && key.compare(bytes, starts[i]!, ends[i]!) === 0) {
-          return weights[i];
-        }
-      }
-      return undefined;
+      if (known.has(word)) return known.get(word);
+      const value = lookup(word);
+      known.set(word, value);
+      return value;
     },
     median: sorted[sorted.length >> 1] ?? 10,
     stopWords,
   };
+  /** Finds a word's weight in the table. */
+  function lookup(word: string): number | undefined {
+    const key = Buffer.from(word);
+    for (let slot = hashBytes(key, 0, key.length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
+      const i = slots[slot]!;
+      if (ends[i]! - starts[i]! === key.length && key.compare(bytes, starts[i]!, ends[i]!) === 0) {
+        return weights[i];
+      }
+    }
+    return undefined;
+  }
   return idf;
 }
 
