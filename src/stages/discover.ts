@@ -34,18 +34,25 @@ export async function discover(paths: readonly string[], cwd: string): Promise<F
       continue;
     }
     const {default: fg} = await import('fast-glob');
+    // Not onlyFiles: a broken or looping symbolic link must still be listed, so that its
+    // row says why it could not be read instead of it vanishing from the output.
     const entries = await fg(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
       cwd: absolute,
       absolute: true,
       dot: false,
-      onlyFiles: true,
-      followSymbolicLinks: true,
+      onlyFiles: false,
+      objectMode: true,
+      // Links to folders are not followed (as ripgrep does): a link to a parent folder
+      // would otherwise list the same reports again under endless paths.
+      followSymbolicLinks: false,
       caseSensitiveMatch: false,
       ignore: ['**/node_modules/**'],
       suppressErrors: true,
     });
     for (const entry of entries) {
-      const resolved = path.resolve(entry);
+      if (entry.dirent.isDirectory()) continue;
+      if (entry.dirent.isSymbolicLink() && (await stat(entry.path).catch(() => null))?.isDirectory()) continue;
+      const resolved = path.resolve(entry.path);
       found.set(resolved, {absolute: resolved, file: displayPath(cwd, resolved)});
     }
   }

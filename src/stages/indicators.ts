@@ -52,7 +52,8 @@ export function findIndicators(lines: readonly string[], labels = true): FoundIn
   const out: FoundIndicator[] = [];
   lines.forEach((line, index) => {
     if (isJunkLine(line) || !/[0-9一二三四五六七八九十两]/.test(line)) return;
-    out.push(...indicatorsInLine(line, index, labels));
+    // A loop, not push(...): one long line can hold hundreds of thousands of indicators.
+    for (const found of indicatorsInLine(line, index, labels)) out.push(found);
   });
   return out;
 }

@@ -3,7 +3,7 @@
  * cannot be read (vanished, no permission, a folder, too large) becomes a failure reason,
  * so the run goes on with the other files.
  */
-import {open} from 'node:fs/promises';
+import {lstat, open} from 'node:fs/promises';
 
 /** The bytes of a file, or why they could not be had. */
 export type ReadResult = {bytes: Uint8Array} | {failure: string; ruleId: string};
@@ -24,7 +24,9 @@ export async function readSource(absolute: string, maxBytes: number): Promise<Re
     return {bytes: await handle.readFile()};
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    const link = code === 'ENOENT' ? await lstat(absolute).then((info) => info.isSymbolicLink(), () => false) : false;
+    const why = link ? 'it is a symbolic link to nothing (a broken link)'
+      : code === 'ENOENT' ? 'it no longer exists (removed after it was found)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'EISDIR' ? 'it is a folder' : code === 'ELOOP' ? 'too many symbolic links (a link loop)'
       : (error as Error).message;
     return {failure: `cannot read it: ${why}`, ruleId: 'read-failed'};

@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {detectScript, foldLine, normalize} from '../../src/stages/normalize.js';
 import {htmlLines, splitLines} from '../../src/stages/extract.js';
+import {scriptChars, scriptCharsFromOpenCC} from '../../src/stages/script-chars.js';
 
 describe('foldLine', () => {
   it('folds full-width digits, letters, brackets, % and the comma inside numbers', () => {
@@ -42,5 +43,11 @@ describe('lines', () => {
     expect(lines.text).toEqual(['第一段 & 更多', '第二段', '第三段']);
     expect(lines.source).toEqual([3, 3, 5]);
     expect(lines.sourceLineCount).toBe(5);
+  });
+});
+
+describe('data/script-chars.txt', () => {
+  it('matches what the installed opencc-js says (regenerate with scripts/gen-script-chars.js)', () => {
+    expect(scriptChars()).toEqual(scriptCharsFromOpenCC());
   });
 });
