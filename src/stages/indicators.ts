@@ -67,16 +67,21 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
   const found: FoundIndicator[] = [];
   let previousEnd = 0;
   let previousLabel = '';
-  let respectively: {items: string[]; next: number} | null = null;
-  for (const quantity of findQuantities(masked)) {
+  let respectively: {items: string[]; next: number; qualifier: Quantity['qualifier']} | null = null;
+  for (let quantity of findQuantities(masked)) {
     const raw = line.slice(quantity.start, quantity.end);
     if (!isIndicator(line, quantity)) continue;
     const clauseStart = Math.max(previousEnd, clauseStartBefore(line, quantity.start));
     let label = labels ? labelOf(line, clauseStart, quantity) : '';
     // 黄金、白银产量分别增长5%、2%: the listed things take the figures in turn.
-    const items = labels ? respectivelyItems(line, previousEnd, quantity.start) : null;
-    if (items) respectively = {items, next: 0};
+    const items = respectivelyItems(line, previousEnd, quantity.start);
+    // Only a hedge written before the number (超98.5%) is carried on, not one after it (5%左右).
+    if (items) respectively = {items, next: 0, qualifier: /^[0-9零〇一二两三四五六七八九十几数]/.test(raw) ? '' : quantity.qualifier};
     else if (respectively && !/^[、，,和及与\s]*$/.test(line.slice(previousEnd, quantity.start))) respectively = null;
+    // 分别超98.5%和99%: a hedge before the first figure of the list holds for the others.
+    if (respectively && !items && quantity.qualifier === '' && respectively.qualifier !== '') {
+      quantity = {...quantity, qualifier: respectively.qualifier};
+    }
     if (labels && respectively && respectively.next < respectively.items.length) {
       label = respectively.items[respectively.next++]!;
     }
@@ -110,14 +115,16 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
 export function maskNonQuantities(line: string): string {
   const {masks, maskPatterns} = words();
   const blank = (m: string): string => ' '.repeat(m.length);
-  let out = line
+  // The listed names and patterns first: some need the 第 or 届 around them to be seen.
+  let out = line;
+  for (const pattern of maskPatterns) out = out.replace(pattern, blank);
+  out = out
     .replace(/《[^》]*》/g, blank)
     .replace(/[〔［\[][^〕］\]]{0,20}[〕］\]][^，。；]{0,8}?号/g, blank)
     .replace(/“[^”]{0,12}”/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m))
     .replace(/"[^"]{0,12}"/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m))
     .replace(/一([\u4e00-\u9fff])一([\u4e00-\u9fff])/g, blank)
     .replace(/第[0-9一二三四五六七八九十百千两]+/g, blank);
-  for (const pattern of maskPatterns) out = out.replace(pattern, blank);
   for (const entry of masks) if (out.includes(entry)) out = out.split(entry).join(blank(entry));
   return out;
 }

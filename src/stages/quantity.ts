@@ -32,7 +32,7 @@ const RANGE_SEPARATORS = new Set(['-', '—', '–', '~', '～', '至', '到']);
  * Measure words after which a lone Chinese 一 means "a" (建立一套制度, 打造一批品牌) rather
  * than the count 1; with 名, 次, 家 and the like, 一 still counts (聘请一名法律顾问).
  */
-const ARTICLE_MEASURES = new Set(['个', '批', '套', '项', '支', '种', '条', '类', '张', '处', '座', '块', '部', '件', '份', '本', '幅', '间', '门', '节', '款']);
+const ARTICLE_MEASURES = new Set(['个', '批', '套', '项', '支', '种', '条', '类', '张', '处', '座', '块', '部', '件', '份', '本', '幅', '间', '门', '节', '款', '轮']);
 
 let tables:
   | {units: Map<string, UnitInfo>; unitPattern: RegExp; before: Map<string, Qualifier>; beforePattern: RegExp;
@@ -163,6 +163,8 @@ function readQuantity(line: string, start: number): Quantity | null {
   if (unit === null) return null;
   end += unit.length;
   unit = unit.trim();
+  // 3000成功首飞: 成 that starts a word is no share (九成以上, 九成的 are).
+  if (unit === '成' && /[\u4e00-\u9fff]/.test(line[end] ?? '') && !/[以左多的]/.test(line[end] ?? '')) return null;
 
   const afterMatch = afterPattern.exec(line.slice(end, end + 4));
   if (afterMatch) {
@@ -181,8 +183,6 @@ function readQuantity(line: string, start: number): Quantity | null {
   // Per spec: 成 is a share in tenths (九成 → 90 %); the other units keep their numbers.
   let finalUnit = unit;
   if (unit === '成') {
-    // 3000成功首飞: 成 starts a word here, it is no share.
-    if (/[\u4e00-\u9fff]/.test(line[end] ?? '') && !/[以左多的]/.test(line[end] ?? '')) return null;
     min = scale(min, 1);
     if (max) max = scale(max, 1);
     finalUnit = '%';
