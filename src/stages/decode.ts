@@ -49,6 +49,12 @@ export function decode(bytes: Uint8Array): Decoded {
     return {text, encoding: 'utf-8', replaced: stats.invalid};
   }
 
+  // Most Chinese legacy files are GBK, whose lead bytes 0x81–0xA0 Big5 does not allow: when
+  // Big5 cannot read the bytes and GB18030 can, there is nothing to guess.
+  if (tryDecode('big5', bytes) === null) {
+    const text = tryDecode('gb18030', bytes);
+    if (text !== null && !hasNul(text)) return {text, encoding: 'gb18030', replaced: 0};
+  }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const candidates = chardet
     .analyse(sample)

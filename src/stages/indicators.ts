@@ -4,7 +4,7 @@
  * data/not-quantities.txt), reads the quantities that remain, drops dates, and gives each
  * its label (the thing counted, by jieba's parts of speech) and its category.
  */
-import {readList, readWords} from '../lexicon.js';
+import {alternation, readList, readWords} from '../lexicon.js';
 import type {Category, Quantity} from '../types.js';
 import {isJunkLine} from './junk.js';
 import {findQuantities, unitInfo} from './quantity.js';
@@ -19,6 +19,8 @@ export interface FoundIndicator extends Quantity {
   sentence: string;
 }
 
+/** Characters without which a line holds no numeral, so nothing needs blanking. */
+const MAY_HOLD_NUMBER = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/;
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
@@ -28,7 +30,7 @@ const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正�
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: string[]; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; categories: [string, Category][]; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -36,14 +38,17 @@ function words(): NonNullable<typeof lexicon> {
   if (lexicon) return lexicon;
   const entries = readWords('not-quantities.txt');
   const fillers = readList('label-fillers.tsv');
+  const plain = entries.filter((entry) => !entry.startsWith('/'));
   lexicon = {
-    masks: entries.filter((entry) => !entry.startsWith('/')).sort((a, b) => b.length - a.length),
+    masks: plain.length > 0 ? new RegExp(alternation(plain), 'g') : null,
     maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => new RegExp(entry.slice(1, -1), 'g')),
     trailing: fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
+    fillers: [],
   };
+  lexicon.fillers = [...lexicon.trailing, ...lexicon.leading];
   return lexicon;
 }
 
@@ -115,6 +120,7 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
 export function maskNonQuantities(line: string): string {
   const {masks, maskPatterns} = words();
   const blank = (m: string): string => ' '.repeat(m.length);
+  if (!MAY_HOLD_NUMBER.test(line)) return line;
   // The listed names and patterns first: some need the 第 or 届 around them to be seen.
   let out = line;
   for (const pattern of maskPatterns) out = out.replace(pattern, blank);
@@ -125,8 +131,7 @@ export function maskNonQuantities(line: string): string {
     .replace(/"[^"]{0,12}"/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m))
     .replace(/一([\u4e00-\u9fff])一([\u4e00-\u9fff])/g, blank)
     .replace(/第[0-9一二三四五六七八九十百千两]+/g, blank);
-  for (const entry of masks) if (out.includes(entry)) out = out.split(entry).join(blank(entry));
-  return out;
+  return masks === null ? out : out.replace(masks, blank);
 }
 
 /** Tells whether a quantity is an indicator rather than a date, a period or a name. */
@@ -168,11 +173,10 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
 
 /** Tells whether a label says nothing of its own: empty, or only filler words. */
 function isFillerLabel(label: string): boolean {
-  const {trailing, leading} = words();
   let rest = label;
   for (let changed = true; changed && rest !== ''; ) {
     changed = false;
-    for (const word of [...trailing, ...leading]) {
+    for (const word of words().fillers) {
       if (rest.startsWith(word)) {
         rest = rest.slice(word.length);
         changed = true;
@@ -185,9 +189,14 @@ function isFillerLabel(label: string): boolean {
 
 /** Tells whether the text between two counts goes on about the first (same sentence, or 其中…). */
 function continuesCount(line: string, from: number, to: number): boolean {
-  const between = line.slice(from, to);
-  const lastBreak = Math.max(...[...between.matchAll(new RegExp(SENTENCE_BREAK, 'g'))].map((m) => m.index), -1);
-  return lastBreak < 0 || /^\s*其中/.test(between.slice(lastBreak + 1));
+  let lastBreak = -1;
+  for (let i = to - 1; i >= from; i--) {
+    if (SENTENCE_BREAK.test(line[i]!)) {
+      lastBreak = i;
+      break;
+    }
+  }
+  return lastBreak < 0 || /^\s*其中/.test(line.slice(lastBreak + 1, to));
 }
 
 /** Tells whether no sentence ends between two offsets of a line. */
