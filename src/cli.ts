@@ -4,8 +4,7 @@
  * All input and output is injected, so tests run it in-process exactly as the bin does.
  */
 import {readFileSync} from 'node:fs';
-import path from 'node:path';
-import {Chalk, type ChalkInstance} from 'chalk';
+import {Chalk} from 'chalk';
 import {Command, CommanderError} from 'commander';
 import {resolveCheckConfig, resolveConfig, type CheckOptions, type RawOptions} from './config.js';
 import {oneLine} from './messages.js';

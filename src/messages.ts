@@ -7,8 +7,6 @@ import type {Message, Severity} from './types.js';
 /** Stable ids of the messages stages make; scripts may match on them. */
 export const RULES = {
   decodeReplaced: 'decode-replaced',
-  decodeFailed: 'decode-failed',
-  decodeGuessed: 'decode-guessed',
   binary: 'binary-file',
   readFailed: 'read-failed',
   tooLarge: 'file-too-large',

@@ -4,6 +4,7 @@
  * so the run goes on with the other files.
  */
 import {lstat, open} from 'node:fs/promises';
+import {RULES} from '../messages.js';
 
 /** The bytes of a file, or why they could not be had. */
 export type ReadResult = {bytes: Uint8Array} | {failure: string; ruleId: string};
@@ -14,11 +15,11 @@ export async function readSource(absolute: string, maxBytes: number): Promise<Re
   try {
     handle = await open(absolute, 'r');
     const info = await handle.stat();
-    if (!info.isFile()) return {failure: 'cannot read it: not a regular file', ruleId: 'read-failed'};
+    if (!info.isFile()) return {failure: 'cannot read it: not a regular file', ruleId: RULES.readFailed};
     if (info.size > maxBytes) {
       return {
         failure: `file too large: ${formatMegabytes(info.size)} MB, over the limit of ${formatMegabytes(maxBytes)} MB (see --max-file-size)`,
-        ruleId: 'file-too-large',
+        ruleId: RULES.tooLarge,
       };
     }
     return {bytes: await handle.readFile()};
@@ -29,7 +30,7 @@ export async function readSource(absolute: string, maxBytes: number): Promise<Re
       : code === 'ENOENT' ? 'it no longer exists (removed after it was found)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'EISDIR' ? 'it is a folder' : code === 'ELOOP' ? 'too many symbolic links (a link loop)'
       : (error as Error).message;
-    return {failure: `cannot read it: ${why}`, ruleId: 'read-failed'};
+    return {failure: `cannot read it: ${why}`, ruleId: RULES.readFailed};
   } finally {
     await handle?.close();
   }

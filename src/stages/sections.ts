@@ -96,16 +96,17 @@ export function splitSections(lines: readonly string[], reportYear: number | nul
   const mainEnd = annexStart >= 0 ? annexStart : lines.length;
   const topStyle = chooseTopStyle(headings.slice(0, mainEnd), reportYear);
 
-  // Top-level parts of the main text, each named by its heading or by its neighbours.
+  // Top-level parts of the main text, each named by its heading or, when the heading names
+  // a topic only (004: 二、着力规范行政权力运行), by the part before it.
   const parts: Section[] = [];
+  let previous: SectionKind = '成效';
   for (let i = 0; i < mainEnd; i++) {
     const heading = headings[i];
-    if (heading && heading.style === topStyle) {
-      parts.push({kind: classifyTitle(heading.title, reportYear) ?? '其他', heading: heading.text, start: i, end: i});
-      if (classifyTitle(heading.title, reportYear) === null) (parts[parts.length - 1] as Section & {unnamed?: boolean}).unnamed = true;
-    }
+    if (!heading || heading.style !== topStyle) continue;
+    const kind: SectionKind = classifyTitle(heading.title, reportYear) ?? (previous === '计划' ? '计划' : '成效');
+    parts.push({kind, heading: heading.text, start: i, end: i});
+    previous = kind;
   }
-  nameUnnamedParts(parts);
 
   const sections: Section[] = [];
   const firstStart = parts[0]?.start ?? mainEnd;
@@ -128,18 +129,6 @@ function chooseTopStyle(headings: readonly (Heading | null)[], reportYear: numbe
     if (ofStyle.length === 1 && named.length === 1 && style !== 'bare') return style;
   }
   return null;
-}
-
-/** Names parts whose headings carry no cue after the part before them (topic chapters of a review). */
-function nameUnnamedParts(parts: (Section & {unnamed?: boolean})[]): void {
-  let previous: SectionKind = '成效';
-  for (const part of parts) {
-    if (part.unnamed) {
-      part.kind = previous === '计划' ? '计划' : '成效';
-      delete part.unnamed;
-    }
-    previous = part.kind;
-  }
 }
 
 /** Finds where annexes begin (a line 附件 or 附件1 after the main text), or -1. */
