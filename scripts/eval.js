@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'fixtures');
 const showErrors = process.argv.includes('--errors');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
-const SOURCE_FOLDERS = ['seeds', 'gwr', 'synthetic', 'heldout'];
+const SOURCE_FOLDERS = ['seeds', 'gwr', 'synthetic', 'heldout', 'heldout-indicators'];
 
 /** Finds the report a gold file labels, by its base name, in the fixture folders. */
 function sourceOf(base) {
@@ -79,13 +79,16 @@ for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.ends
 }
 
 // ---- indicators ----
-console.log('\nIndicators (fixtures/gold/indicators): precision, recall; of matches: qualifier, category, label right');
-const totals = {tp: 0, fp: 0, fn: 0, qualifier: 0, category: 0, label: 0};
+// A label is right when it equals the gold label or one contains the other (年产量 / 新能源汽车年产量).
 const sameLabel = (a, b) => a === b || (a !== '' && b !== '' && (a.includes(b) || b.includes(a)));
-for (const name of readdirSync(path.join(fixtures, 'gold/indicators')).filter((n) => n.endsWith('.tsv')).sort()) {
+for (const [title, folder] of [['Indicators (fixtures/gold/indicators)', 'gold/indicators'], ['Indicators, held out (fixtures/heldout-indicators)', 'heldout-indicators']]) {
+if (!existsSync(path.join(fixtures, folder))) continue;
+console.log(`\n${title}: precision, recall; of matches: qualifier, category, label right`);
+const totals = {tp: 0, fp: 0, fn: 0, qualifier: 0, category: 0, label: 0};
+for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.endsWith('.tsv')).sort()) {
   const base = name.replace(/\.tsv$/, '');
   if (only && !base.includes(only)) continue;
-  const rows = readFileSync(path.join(fixtures, 'gold/indicators', name), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+  const rows = readFileSync(path.join(fixtures, folder, name), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
   const gold = rows.map((row) => {
     const [line, raw, value, valueMax, unit, qualifier, label, category, optional] = row.split('\t');
     return {line: Number(line), raw, value: Number(value), valueMax: valueMax === '' ? null : Number(valueMax), unit, qualifier, label, category, optional: optional === 'y', used: false};
@@ -121,3 +124,4 @@ for (const name of readdirSync(path.join(fixtures, 'gold/indicators')).filter((n
   if (showErrors) for (const line of errors) console.log(`      ${line}`);
 }
 console.log(`  ${pad('OVERALL', 28)} P ${pct(ratio(totals.tp, totals.tp + totals.fp))} R ${pct(ratio(totals.tp, totals.tp + totals.fn))}  qualifier ${pct(ratio(totals.qualifier, totals.tp))} category ${pct(ratio(totals.category, totals.tp))} label ${pct(ratio(totals.label, totals.tp))}`);
+}
