@@ -272,7 +272,7 @@ function trimLeading(text: string): string {
     }
     // jieba tags both punctuation and words it does not know as x; only the first stops a label.
     const unknownWord = pos === 'x' && /\p{Script=Han}/u.test(word);
-    if ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o|zg)$/.test(pos)) || /^[0-9]/.test(word)) break;
+    if ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word)) break;
     // 办理时限: a verb stays when without it only a bare two-character noun would remain.
     if (taken !== '' && leading.includes(word) && taken.length > 2) break;
     if (taken !== '' && pos === 'ns' && taken.length > 1) break;
@@ -291,7 +291,7 @@ function nounAfter(text: string): string {
   if (clause === '') return '';
   const tagged = tag(clause);
   const nounish = (pos: string, word: string): boolean =>
-    /^(n|nr|ns|nt|nz|ng|vn|j|l|b|an)/.test(pos) || (pos === 'x' && /\p{Script=Han}/u.test(word));
+    /^(n|nr|ns|nt|nz|ng|vn|j|l|b|an|zg)/.test(pos) || (pos === 'x' && /\p{Script=Han}/u.test(word));
   let label = '';
   let sawNoun = false;
   for (const {word, tag: pos} of tagged) {
