@@ -39,6 +39,8 @@ const OPENER_WINDOW = 40;
 
 let cues: [string, SectionKind][] | undefined;
 let openers: string[] | undefined;
+let planOpeners: string[] | undefined;
+let problemHeadings: string[] | undefined;
 
 /** Reads a heading from a line, or returns null when the line is running text. */
 export function readHeading(line: string): Heading | null {
@@ -108,6 +110,8 @@ export function splitSections(lines: readonly string[], reportYear: number | nul
     previous = kind;
   }
 
+  if (parts.length === 0) return setApartEnding(lines, paragraphSections(lines, mainEnd, reportYear));
+
   const sections: Section[] = [];
   const firstStart = parts[0]?.start ?? mainEnd;
   if (firstStart > 0) sections.push({kind: '前言', heading: '', start: 0, end: firstStart - 1});
@@ -156,6 +160,37 @@ function annexSections(
   return out;
 }
 
+/**
+ * Splits a report written without part headings by its paragraphs: the opening (page junk,
+ * title, the sentence that ends 报告如下) is 前言; the review follows; a problems paragraph
+ * is 问题; from the first paragraph that opens with a plan (下一步…, or the next year) on,
+ * it is 计划.
+ */
+function paragraphSections(lines: readonly string[], end: number, reportYear: number | null): Section[] {
+  planOpeners ??= readWords('plan-openers.txt');
+  let opening = 0;
+  for (let i = 0; i < end; i++) {
+    const text = lines[i]!.trim();
+    if (text === '' || isJunkLine(text) || text.length < 40 && !/[。；;]/.test(text)) continue;
+    opening = /如下[:：]?$/.test(text) || /^各位代表/.test(text) ? i + 1 : i;
+    break;
+  }
+  let planStart = end;
+  for (let i = opening; i < end; i++) {
+    const head = lines[i]!.trim().slice(0, 12);
+    const year = /^((?:19|20)[0-9]{2})年/.exec(head);
+    if (planOpeners.some((opener) => head.includes(opener)) || (year && reportYear !== null && Number(year[1]) === reportYear + 1)) {
+      planStart = i;
+      break;
+    }
+  }
+  const sections: Section[] = [];
+  if (opening > 0) sections.push({kind: '前言', heading: '', start: 0, end: opening - 1});
+  if (planStart > opening) sections.push({kind: '成效', heading: '', start: opening, end: planStart - 1});
+  if (planStart < end) sections.push({kind: '计划', heading: '', start: planStart, end: end - 1});
+  return sections.flatMap((section) => splitOutProblems(lines, section));
+}
+
 /** Cuts the problems paragraphs out of a part that is not itself about problems. */
 function splitOutProblems(lines: readonly string[], section: Section): Section[] {
   if (section.kind === '问题' || section.kind === '前言') return [section];
@@ -167,7 +202,18 @@ function splitOutProblems(lines: readonly string[], section: Section): Section[]
     const text = lines[i]!.trim();
     if (text === '') continue;
     paragraphIndex++;
-    if (readHeading(text) !== null) continue;
+    const heading = readHeading(text);
+    // （四）存在的主要问题 inside a review: the sub-part up to the next heading of its style.
+    if (heading !== null && heading.style !== 'bare' && isProblemsHeading(heading.title)) {
+      let end = i;
+      while (end + 1 <= section.end && readHeading(lines[end + 1]!)?.style !== heading.style) end++;
+      if (i > cursor) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: i - 1});
+      out.push({kind: '问题', heading: heading.text, start: i, end});
+      cursor = end + 1;
+      i = end;
+      continue;
+    }
+    if (heading !== null) continue;
     if (section.kind === '计划' && paragraphIndex > PLAN_PROBLEM_WINDOW) break;
     if (section.kind === '其他' && !/回顾|成就|五年/.test(section.heading)) break;
     const head = text.slice(0, OPENER_WINDOW);
@@ -175,13 +221,19 @@ function splitOutProblems(lines: readonly string[], section: Section): Section[]
     let end = i;
     while (end + 1 <= section.end && continuesProblems(lines[end + 1]!)) end++;
     while (end + 1 <= section.end && lines[end + 1]!.trim() === '') end++;
-    if (i > cursor) out.push({...section, start: cursor, end: i - 1});
+    if (i > cursor) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: i - 1});
     out.push({kind: '问题', heading: '', start: i, end});
     cursor = end + 1;
     i = end;
   }
   if (cursor <= section.end) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: section.end});
   return out;
+}
+
+/** Tells whether a sub-heading's words announce the problems (存在的主要问题). */
+function isProblemsHeading(title: string): boolean {
+  problemHeadings ??= readWords('problem-headings.txt');
+  return problemHeadings.some((phrase) => title.startsWith(phrase));
 }
 
 /** Tells whether a line goes on with the problems before it: a listed problem or the promise to solve them. */

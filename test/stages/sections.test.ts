@@ -1,0 +1,97 @@
+// Headings of every GB/T 9704 level and the section rules on small reports built here.
+import {describe, expect, it} from 'vitest';
+import {classifyTitle, readHeading, splitSections} from '../../src/stages/sections.js';
+
+/** Sections of a report as `kind start-end` over 1-based lines. */
+function sections(text: string, year: number | null = 2023): string[] {
+  return splitSections(text.split('\n'), year).map((s) => `${s.kind} ${s.start + 1}-${s.end + 1}`);
+}
+
+describe('readHeading', () => {
+  it.each([
+    ['一、工作成效', 'chinese', '工作成效'],
+    ['十二、其他需要报告的情况', 'chinese', '其他需要报告的情况'],
+    ['（一）强化组织领导。一是健全机制。', 'chineseParen', '强化组织领导'],
+    ['(二)严格执法', 'chineseParen', '严格执法'],
+    ['1.加强学习', 'arabic', '加强学习'],
+    ['1、加强学习', 'arabic', '加强学习'],
+    ['1.2021年工作情况', 'arabic', '2021年工作情况'],
+    ['（1）开展培训', 'arabicParen', '开展培训'],
+    ['第一部分 主要举措和成效', 'part', '主要举措和成效'],
+    ['第三章　存在的问题', 'part', '存在的问题'],
+    ['存在的不足和原因', 'bare', '存在的不足和原因'],
+    ['附件2', 'bare', '附件2'],
+  ])('%s', (line, style, title) => {
+    expect(readHeading(line)).toMatchObject({style, title});
+  });
+
+  it.each(['一是加强领导，落实责任。', '1.5万人参加培训', '2023年，我局坚持依法行政。', '某县司法局2023年法治政府建设年度报告', ''])(
+    'reads no heading in %j',
+    (line) => {
+      expect(readHeading(line)).toBeNull();
+    },
+  );
+});
+
+describe('classifyTitle', () => {
+  it.each([
+    ['主要举措和成效', '成效'],
+    ['存在的不足和原因', '问题'],
+    ['党政主要负责人履行推进法治建设第一责任人职责情况', '责任'],
+    ['下一步工作打算', '计划'],
+    ['2024年工作安排', '计划'],
+    ['2023年工作情况', '成效'],
+    ['2024年工作情况', '计划'],
+    ['“十五五”时期主要目标任务', '其他'],
+    ['2025年和“十四五”时期工作回顾', '成效'],
+    ['全面加强政府自身建设', '其他'],
+    ['严格规范公正文明执法', null],
+  ])('%s → %s (report on 2023)', (title, kind) => {
+    expect(classifyTitle(title, 2023)).toBe(kind);
+  });
+});
+
+describe('splitSections', () => {
+  it('cuts a problems sub-part out of the review it stands in', () => {
+    const text = ['某局2023年报告', '一、2023年工作情况', '（一）依法决策', '建立重大决策合法性审查机制。', '（二）存在的主要问题', '执法力量不足，专业人才缺乏。', '二、2024年工作计划', '加强队伍建设。'].join('\n');
+    expect(sections(text)).toEqual(['前言 1-1', '成效 2-4', '问题 5-6', '计划 7-8']);
+  });
+
+  it('splits a report without part headings by its paragraphs', () => {
+    const text = [
+      '某镇2023年法治政府建设情况报告',
+      '2023年，我镇在县委县政府领导下扎实推进法治政府建设，现将有关情况报告如下：',
+      '全年共办理行政复议案件12件，组织法治培训5期，覆盖干部群众800余人次。',
+      '同时，我们也清醒认识到，工作中还存在一些问题，执法人员专业素质有待提高。',
+      '下一步，我镇将继续加强法治宣传教育，提升依法行政水平。',
+      '2024年，计划举办法治讲座不少于6场。',
+    ].join('\n');
+    expect(sections(text)).toEqual(['前言 1-2', '成效 3-3', '问题 4-4', '计划 5-6']);
+  });
+
+  it('names topic-only parts after the part before them, and sets annexes and endings apart', () => {
+    const text = [
+      '各位代表：',
+      '一、2023年工作回顾',
+      '经济平稳增长，地区生产总值增长5.2%。',
+      '同时，我们也清醒看到，发展中还存在不少困难和问题。',
+      '二、2024年重点工作',
+      '（一）扩大有效需求',
+      '三、加快建设现代化产业体系',
+      '培育新兴产业集群。',
+      '各位代表！让我们团结一心，奋勇前进！',
+      '附件',
+      '名词解释',
+      '1.“四上”企业：指规模以上企业。',
+    ].join('\n');
+    expect(sections(text)).toEqual(['前言 1-1', '成效 2-3', '问题 4-4', '计划 5-6', '计划 7-8', '其他 9-9', '其他 10-12']);
+  });
+
+  it('covers every line exactly once', () => {
+    const text = '一、工作成效\n\n做了工作。\n二、存在问题\n\n问题不少。\n\n三、下一步计划\n继续努力。\n\n\n';
+    const rows = splitSections(text.split('\n'), 2023);
+    expect(rows[0]!.start).toBe(0);
+    expect(rows[rows.length - 1]!.end).toBe(text.split('\n').length - 1);
+    rows.slice(1).forEach((row, i) => expect(row.start).toBe(rows[i]!.end + 1));
+  });
+});
