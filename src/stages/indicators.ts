@@ -21,6 +21,10 @@ export interface FoundIndicator extends Quantity {
 
 /** Characters without which a line holds no numeral, so nothing needs blanking. */
 const MAY_HOLD_NUMBER = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/;
+/** Words that make a count of 次/场/期/轮 a count of events. */
+const EVENT_WORDS = /培训|会议|讲座|行动|活动|排查|座谈|演练|宣传|研究|评查|评审|督查|调研/;
+/** A rate's base at the end of a label's words: 每人每月, 每千人. */
+const RATE_BASE_AT_END = /(?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+$/;
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
@@ -42,7 +46,7 @@ function words(): NonNullable<typeof lexicon> {
   lexicon = {
     masks: plain.length > 0 ? new RegExp(alternation(plain), 'g') : null,
     maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => new RegExp(entry.slice(1, -1), 'g')),
-    trailing: fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!).sort((a, b) => b.length - a.length),
+    trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
@@ -50,6 +54,11 @@ function words(): NonNullable<typeof lexicon> {
   };
   lexicon.fillers = [...lexicon.trailing, ...lexicon.leading];
   return lexicon;
+}
+
+/** The hedges written before a number (超, 近, 约 …), which never belong to a label. */
+function hedgesBefore(): string[] {
+  return readList('qualifiers.tsv').filter((row) => row[1] === 'before').map((row) => row[0]!);
 }
 
 /** Finds the indicators on every line; `skip` tells which lines state none (page junk). */
@@ -96,6 +105,7 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
       label = previousLabel;
     }
     previousLabel = label;
+    quantity = withRateBase(line, clauseStartBefore(line, quantity.start), quantity);
     // 收到信访件4件，其中已办结4件: a count of the same unit in the same sentence whose own
     // words name no category is of the same kind as the one before it.
     let category = categorize(quantity.unit, label);
@@ -145,6 +155,9 @@ function isIndicator(line: string, quantity: Quantity): boolean {
     if (/^(来|以来|度|级|代)/.test(after)) return false;
   }
   if (quantity.unit === '周' && after.startsWith('年')) return false;
+  // 11月20日 is a date; 由15日压缩至10日 a time limit.
+  if (quantity.unit === '日' && /[月号\-—.\/]$|^$/.test(line.slice(Math.max(0, quantity.start - 1), quantity.start)) && quantity.start > 0) return false;
+  if (quantity.unit === '日' && /[0-9一二三四五六七八九十]月\s*$/.test(line.slice(Math.max(0, quantity.start - 4), quantity.start))) return false;
   if (quantity.unit === '个月' && /^(以来|来)/.test(after)) return false;
   // 元 glued to a following character is a word (元旦, 元宵), not money.
   if (quantity.unit === '元' && /^[旦宵素]/.test(after)) return false;
@@ -169,6 +182,22 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
   if (items.length < 2) return null;
   items[0] = trimLeading(items[0]!) || items[0]!;
   return items;
+}
+
+/**
+ * Adds the base a figure is given per, when the clause names it before the number:
+ * 孤儿基本生活保障标准每人每月提高到2375元 → 元/人/月; 每千人抽检6.6批次 → 批次/千人. Money takes
+ * any base; other units only a population base (每千人), since 每年举办讲座12场 counts 场.
+ */
+function withRateBase(line: string, clauseStart: number, quantity: Quantity): Quantity {
+  if (quantity.unit.includes('/')) return quantity;
+  const before = line.slice(clauseStart, quantity.start);
+  const run = /((?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+)[^每]*$/.exec(before);
+  if (!run) return quantity;
+  const bases = [...run[1]!.matchAll(/每(人|户|名|月|年|天|日|千人|万人|百人|亩)/g)].map((m) => m[1]!);
+  const money = unitInfo(quantity.unit)?.kind === 'money';
+  if (!money && !bases.every((base) => /^[千万百]人$/.test(base))) return quantity;
+  return {...quantity, unit: [quantity.unit, ...bases.map((base) => (base === '名' ? '人' : base))].join('/')};
 }
 
 /** Tells whether a label says nothing of its own: empty, or only filler words. */
@@ -238,8 +267,15 @@ function trimTrailing(text: string): string {
   let out = text.trim();
   for (let changed = true; changed && out !== ''; ) {
     changed = false;
+    // The base of a rate (每人每月) and hedges (超, 近) stand between a thing and its number.
+    const stripped = out.replace(RATE_BASE_AT_END, '');
+    if (stripped !== out) {
+      out = stripped;
+      changed = true;
+      continue;
+    }
     for (const word of words().trailing) {
-      if (out.endsWith(word) && out.length > word.length) {
+      if (out.endsWith(word)) {
         out = out.slice(0, -word.length);
         changed = true;
         break;
@@ -328,13 +364,16 @@ export function categorize(unit: string, label: string): Category {
 /** The category the words of a label point to, or null when they point to none. */
 function labelCategory(label: string, unit: string): Category | null {
   const info = unitInfo(unit);
+  // Counted in 次/场/期/轮, a meeting, training or campaign is an event even when it is
+  // about petitions or disputes (信访干部业务培训3期, 矛盾纠纷排查两三次).
+  if (info?.category === 'events' && EVENT_WORDS.test(label)) return 'events';
   for (const [cue, category] of words().categories) {
     if (category === 'organizations') {
       if (['家', '个', '所', '户', '间', '座'].includes(unit) && label.endsWith(cue)) return category;
       continue;
     }
     if (!label.includes(cue)) continue;
-    if (category === 'documents' && info?.kind !== 'count') continue;
+    if ((category === 'documents' || category === 'events') && info?.kind !== 'count') continue;
     return category;
   }
   return null;

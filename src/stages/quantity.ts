@@ -4,7 +4,7 @@
  * (16.4亿 is 1640000000, never 1639999999.9999998). Nothing here throws on odd input: it
  * finds no quantity instead.
  */
-import {alternation, readList} from '../lexicon.js';
+import {alternation, readList, readWords} from '../lexicon.js';
 import type {Qualifier, Quantity} from '../types.js';
 
 /** An exact decimal: `digits / 10^scale`. */
@@ -32,10 +32,10 @@ const RANGE_SEPARATORS = new Set(['-', '—', '–', '~', '～', '至', '到']);
  * Measure words after which a lone Chinese 一 means "a" (建立一套制度, 打造一批品牌) rather
  * than the count 1; with 名, 次, 家 and the like, 一 still counts (聘请一名法律顾问).
  */
-const ARTICLE_MEASURES = new Set(['个', '批', '套', '项', '支', '种', '条', '类', '张', '处', '座', '块', '部', '件', '份', '本', '幅', '间', '门', '节', '款', '轮']);
+const ARTICLE_MEASURES = new Set(['个', '批', '套', '项', '支', '种', '条', '类', '张', '处', '座', '块', '部', '件', '份', '本', '幅', '间', '门', '节', '款', '轮', '起']);
 
 let tables:
-  | {units: Map<string, UnitInfo>; unitPattern: RegExp; before: Map<string, Qualifier>; beforePattern: RegExp;
+  | {units: Map<string, UnitInfo>; unitWords: string[]; unitPattern: RegExp; before: Map<string, Qualifier>; beforePattern: RegExp;
       inner: Map<string, Qualifier>; after: Map<string, Qualifier>; afterPattern: RegExp; unitsStartingWith: Set<string>}
   | undefined;
 
@@ -55,9 +55,10 @@ function lexicon(): NonNullable<typeof tables> {
     map.set(word, symbol as Qualifier);
   }
   // A compound unit is a unit followed by per-something parts: 元/人/月, 微克/立方米.
-  const per = '(?:/(?:人|月|年|天|日|户|次|床|平方米|立方米|吨|公斤|亩|小时|百亿元|万元|人次))*';
+  const per = '(?:/(?:人|月|年|天|日|户|次|床|平方米|立方米|吨|公斤|亩|小时|千瓦时|百亿元|万元|人次|千人|万人))*';
   tables = {
     units,
+    unitWords: readWords('unit-words.txt'),
     unitPattern: new RegExp(`^(?:${alternation([...units.keys()])})${per}`),
     before,
     beforePattern: new RegExp(`(?:${alternation([...before.keys()])})$`),
@@ -203,6 +204,8 @@ function readQuantity(line: string, start: number): Quantity | null {
 /** Matches the unit at `i`, or null. */
 function matchUnit(line: string, i: number, pattern: RegExp): string | null {
   const match = pattern.exec(line.slice(i, i + 12));
+  // 3部署, 5项目: a word that only begins with a measure word.
+  if (match && lexicon().unitWords.some((word) => line.startsWith(word, i) && word.length > match[0].length)) return null;
   if (match) return match[0];
   // One space may stand between a number and its unit (100 个县).
   if (line[i] === ' ' && /[0-9]/.test(line[i - 1] ?? '')) {
