@@ -185,9 +185,9 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
 }
 
 /**
- * Adds the base a figure is given per, when the clause names it before the number:
- * 孤儿基本生活保障标准每人每月提高到2375元 → 元/人/月; 每千人抽检6.6批次 → 批次/千人. Money takes
- * any base; other units only a population base (每千人), since 每年举办讲座12场 counts 场.
+ * Adds the base a sum of money is given per, when its clause names it before the number:
+ * 孤儿基本生活保障标准每人每月分别提高到2375元和1536元 → 元/人/月. Counts keep their unit
+ * (每年举办讲座12场 counts 场; 每千人口床位6.8张 keeps the base in its label).
  */
 function withRateBase(line: string, clauseStart: number, quantity: Quantity): Quantity {
   if (quantity.unit.includes('/')) return quantity;
@@ -195,8 +195,7 @@ function withRateBase(line: string, clauseStart: number, quantity: Quantity): Qu
   const run = /((?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+)[^每]*$/.exec(before);
   if (!run) return quantity;
   const bases = [...run[1]!.matchAll(/每(人|户|名|月|年|天|日|千人|万人|百人|亩)/g)].map((m) => m[1]!);
-  const money = unitInfo(quantity.unit)?.kind === 'money';
-  if (!money && !bases.every((base) => /^[千万百]人$/.test(base))) return quantity;
+  if (unitInfo(quantity.unit)?.kind !== 'money') return quantity;
   return {...quantity, unit: [quantity.unit, ...bases.map((base) => (base === '名' ? '人' : base))].join('/')};
 }
 
