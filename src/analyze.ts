@@ -124,14 +124,16 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
 
 /**
  * Turns sections over normalised lines into rows over source lines. Where several text
- * lines share one source line (HTML), a section that would start inside a line already
- * given to the section before it begins on the next source line, so rows never overlap.
+ * lines share one source line (HTML with many blocks on a line), the line goes to the
+ * section that starts last on it; a section left with no line of its own hands its text
+ * to the row that takes its line, so rows never overlap and no text is dropped.
  */
 function toSectionRows(
   file: string, sections: readonly Section[], text: readonly string[], lines: Lines,
   words: readonly SectionWords[] | null,
 ): SectionRow[] {
   const rows: SectionRow[] = [];
+  let carried = {chars: 0, words: 0};
   sections.forEach((section, index) => {
     const isFirst = index === 0;
     const isLast = index === sections.length - 1;
@@ -143,11 +145,7 @@ function toSectionRows(
     const count = words?.[index]?.count ?? 0;
     const chars = countChars(text.slice(section.start, section.end + 1).join(''));
     if (start > lineEnd) {
-      // Nothing of its own left: the lines belong to the row before, which takes its text too.
-      if (previous) {
-        previous.chars += chars;
-        previous.words += count;
-      }
+      carried = {chars: carried.chars + chars, words: carried.words + count};
       return;
     }
     rows.push({
@@ -155,11 +153,12 @@ function toSectionRows(
       section: section.kind,
       heading: section.heading,
       line_start: start,
-      line_end: Math.max(lineEnd, start),
-      chars,
-      words: count,
+      line_end: lineEnd,
+      chars: chars + carried.chars,
+      words: count + carried.words,
       keywords: words?.[index]?.keywords ?? [],
     });
+    carried = {chars: 0, words: 0};
   });
   return rows;
 }
