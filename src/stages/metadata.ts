@@ -5,7 +5,7 @@
  */
 import {readWords} from '../lexicon.js';
 import {isJunkLine} from './junk.js';
-import {readHeading} from './sections.js';
+import {classifyTitle, readHeading} from './sections.js';
 
 /** Tells whether a line is a numbered heading (一、…), which a title never is. */
 function isNumberedHeading(text: string): boolean {
@@ -78,7 +78,10 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
   for (const line of lines) {
     if (isJunkLine(line)) continue;
     const year = firstYear(line);
-    if (year !== null) return year;
+    if (year === null) continue;
+    // 三、2024年工作计划 plans for the year after the one reported on.
+    const heading = readHeading(line);
+    return heading && classifyTitle(heading.title.replace(/(?:19|20)[0-9]{2}年度?/, ''), null) === '计划' ? year - 1 : year;
   }
   return null;
 }
@@ -110,7 +113,16 @@ function findOrg(lines: readonly string[], title: string, kind: ReportKind): str
     return place ? `${place.replace(/人民政府$|政府$/, '')}人民政府` : '';
   }
   if (fromTitle.length >= 2) return fromTitle;
-  return orgFromText(lines.join('\n'));
+  return orgFromText(lines.join('\n')) || orgFromSignature(lines);
+}
+
+/** The body named in the signature: a short line near the end ending like an office's name. */
+function orgFromSignature(lines: readonly string[]): string {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
+    const text = lines[i]!.trim();
+    if (text.length >= 3 && text.length <= 30 && !/[。，,；;：:]/.test(text) && /(局|人民政府|委员会|办公室|办事处|镇|街道|厅|委)$/.test(text)) return text;
+  }
+  return '';
 }
 
 /** The province, city or county of the speaker line of a work report (广东省省长 …). */
