@@ -353,7 +353,7 @@ function nounAfter(text: string): string {
 export function categorize(unit: string, label: string): Category {
   const info = unitInfo(unit);
   if (info?.kind === 'money') return 'funds';
-  if (info?.kind === 'rate' || /(率|比例|占比|比重)$/.test(label)) return 'rates';
+  if (info?.kind === 'rate') return 'rates';
   if (info?.category === 'people') return 'people';
   const cue = labelCategory(label, unit);
   if (cue) return cue;
