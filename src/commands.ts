@@ -187,7 +187,7 @@ export async function runCheck(paths: string[], config: CheckConfig, {stdout, st
   const settings = loadSettings(findConfig(config.cwd, config.configFile));
   const files = await discoverOrFail(paths, config);
   const checked: CheckedFile[] = [];
-  await runPipeline(files, {...config, format: 'csv'} as Config, {words: false, labels: false, check: {settings, lang: config.lang}}, (result) => {
+  await runPipeline(files, config, {words: false, labels: false, check: {settings, lang: config.lang}}, (result) => {
     checked.push({file: result.report.file, kind: result.kind, findings: result.messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info')});
   });
   const version = (await import('./cli.js')).packageVersion();

@@ -15,6 +15,9 @@ import type {AnalyzeTask} from './worker.js';
 /** Called for each file's result, in the order of `files`; may wait (for a slow reader). */
 export type ResultSink = (result: FileResult, index: number, bytes: number) => void | Promise<void>;
 
+/** The settings the pipeline reads: how many workers, keywords per section, largest file. */
+export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'>;
+
 /** What a command needs from the per-file analysis. */
 export interface Needs {
   words: boolean;
@@ -31,7 +34,7 @@ const WINDOW_PER_JOB = 4;
 const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
 
 /** Analyses every file and passes each result to `sink`, in order. */
-export async function runPipeline(files: readonly FoundFile[], config: Config, needs: Needs, sink: ResultSink): Promise<void> {
+export async function runPipeline(files: readonly FoundFile[], config: PipelineConfig, needs: Needs, sink: ResultSink): Promise<void> {
   const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true};
   if (needs.check) options.check = needs.check;
   const jobs = Math.min(config.jobs, files.length);
@@ -67,7 +70,7 @@ export async function runPipeline(files: readonly FoundFile[], config: Config, n
 
 /** Reads one file and analyses it; a failure to read or a crash becomes the file's error row. */
 async function readAndRun(
-  found: FoundFile, config: Config, run: (task: AnalyzeTask) => FileResult | Promise<FileResult>, options: AnalyzeOptions,
+  found: FoundFile, config: PipelineConfig, run: (task: AnalyzeTask) => FileResult | Promise<FileResult>, options: AnalyzeOptions,
 ): Promise<{result: FileResult; size: number}> {
   const read = await readSource(found.absolute, config.maxFileBytes);
   if (!('bytes' in read)) return {result: failedFile(found.file, read.failure, '', read.ruleId), size: 0};

@@ -5,7 +5,7 @@
  */
 import {readWords} from '../lexicon.js';
 import {isJunkLine} from './junk.js';
-import {classifyTitle, readHeading} from './sections.js';
+import {classifyTitle, isSignatureName, readHeading} from './sections.js';
 
 /** Tells whether a line is a numbered heading (一、…), which a title never is. */
 function isNumberedHeading(text: string): boolean {
@@ -120,7 +120,7 @@ function findOrg(lines: readonly string[], title: string, kind: ReportKind): str
 function orgFromSignature(lines: readonly string[]): string {
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
     const text = lines[i]!.trim();
-    if (text.length >= 3 && text.length <= 30 && !/[。，,；;：:]/.test(text) && /(局|人民政府|委员会|办公室|办事处|镇|街道|厅|委)$/.test(text)) return text;
+    if (isSignatureName(text)) return text;
   }
   return '';
 }

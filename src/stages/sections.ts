@@ -279,7 +279,11 @@ function previousText(lines: readonly string[], from: number, floor: number): nu
 
 /** Tells whether a short line is a signature: the body's name or the date of the report. */
 function isSignature(text: string): boolean {
-  if (text.length > 30 || /[。；;，,！!？?]/.test(text)) return false;
   if (/^(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月([0-9一二三四五六七八九十]{1,3}日)?$/.test(text)) return true;
-  return /(局|政府|委员会|办公室|办事处|镇|街道|厅|委|中心)$/.test(text) && !/[0-9]/.test(text);
+  return isSignatureName(text);
+}
+
+/** Tells whether a short line is the name of an office signing the report (石坝乡人民政府). */
+export function isSignatureName(text: string): boolean {
+  return text.length >= 3 && text.length <= 30 && !/[。；;，,：:！!？?0-9]/.test(text) && /(局|政府|委员会|办公室|办事处|镇|街道|厅|委|中心)$/.test(text);
 }
