@@ -13,7 +13,8 @@ import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
 import {readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
-import {splitSections} from './stages/sections.js';
+import {sectionsOf} from './stages/sections.js';
+import {buildDoc} from './doc.js';
 import {cut, isWord, keywords} from './stages/segment.js';
 
 /** What the analysis of one file needs to know besides its bytes. */
@@ -74,8 +75,9 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), kind: '', sections: [], indicators: [], messages};
   }
 
-  const meta = readMetadata(text);
-  const sections = splitSections(text, meta.year);
+  const doc = buildDoc(file, lines, text, script);
+  const meta = readMetadata(doc.lines);
+  const sections = sectionsOf(doc, {reportYear: meta.year, kind: meta.kind});
   const kindOfLine = new Array<Section['kind']>(text.length);
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
 

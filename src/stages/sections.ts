@@ -1,127 +1,299 @@
 /**
- * Normalised lines → sections. Finds the headings of a report in the GB/T 9704 styles
- * (一、 / (一) / 1. / (1)), as 第一部分 or 第一章, or as bare short lines; takes the
- * highest style in use as the top-level parts; names each part from the cue words in
- * data/section-cues.tsv and from its year; cuts out problems paragraphs that stand inside
- * another part; and sets page junk, signatures, annex glossaries and the closing
- * exhortation apart as 前言/其他. The result covers every line once, in order.
+ * Doc → sections. Decides the kind of every paragraph from the evidence of the text, and
+ * then the best sequence of kinds over the paragraphs:
+ * - headings (the highest style in use that names parts, data/section-cues.tsv) are strong
+ *   evidence for their part; a heading that names a topic only gives none;
+ * - time: the reported year, 一年来/过去一年 (review), 下一步/明年/the next year/今年 in a
+ *   work report (plan), the five-year plan period ahead (outline), where a paragraph opens;
+ * - vocabulary: the density of problem words and a concessive opening (problems), result
+ *   verbs (review), modal words (plan), from data/section-evidence.tsv;
+ * - order: a small sequence model (Viterbi) over the orders real reports use, 前言 → 成效
+ *   and 责任 → 问题 → 其他 → 计划 → 其他, where changing kind inside a part costs more than
+ *   at a heading.
+ * Annexes, signatures, page furniture and the closing exhortation are set apart after.
+ * The result covers every line once, in order.
  */
+import {buildDoc, type Doc} from '../doc.js';
 import {readList, readWords} from '../lexicon.js';
 import type {Section, SectionKind} from '../types.js';
-import {isJunkLine} from './junk.js';
+import {classifyTitle, planPeriodOf, planPeriodsIn, STYLES, type Heading, type Style} from './headings.js';
 
-/** Heading styles, highest first. */
-const STYLES = ['part', 'chinese', 'bare', 'chineseParen', 'arabic', 'arabicParen'] as const;
-type Style = (typeof STYLES)[number];
+export {classifyTitle, isSignatureName, readHeading, type Heading} from './headings.js';
 
-export interface Heading {
-  style: Style;
-  /** The heading's words without its number. */
-  title: string;
-  /** The heading part of the line, before any text that runs on after it. */
-  text: string;
+/** The kind of report, which decides what 今年 means (see data/time-words.tsv). */
+export type ReportKindHint = 'rule-of-law' | 'government-work' | 'other';
+
+/** What the sections stage needs to know besides the Doc. */
+export interface SectionContext {
+  reportYear: number | null;
+  kind?: ReportKindHint;
 }
 
-const CN = '[一二三四五六七八九十]{1,3}';
-const HEADING_PATTERNS: [Style, RegExp][] = [
-  ['part', new RegExp(`^第${CN}(?:部分|章|篇)[、，,.：:\\s]*(.*)$`)],
-  ['chinese', new RegExp(`^${CN}[、.．](?!是)(.*)$`)],
-  ['chineseParen', new RegExp(`^[(（]${CN}[)）][、.]?(.*)$`)],
-  // 1.2021年工作情况 is a heading, 1.5万 is a number: after N. only a year may follow directly.
-  ['arabic', /^[0-9]{1,2}(?:[、]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))(.*)$/],
-  ['arabicParen', /^[(（][0-9]{1,2}[)）](.*)$/],
-];
+/** The states of the sequence model, in the order reports put them. */
+const STATES = ['前言', '成效', '责任', '问题', '其他', '计划'] as const;
+type State = (typeof STATES)[number];
+const S: Record<State, number> = {前言: 0, 成效: 1, 责任: 2, 问题: 3, 其他: 4, 计划: 5};
 
-/** How far into a part a problems paragraph may stand when the part is a plan. */
-const PLAN_PROBLEM_WINDOW = 2;
-/** How far into a paragraph its problems opener must stand. */
-const OPENER_WINDOW = 40;
+/** Cost of moving from one kind to the next, by the order of parts; Infinity where reports never go. */
+const ORDER: number[][] = (() => {
+  const never = Infinity;
+  const m: Record<State, Partial<Record<State, number>>> = {
+    前言: {前言: 0, 成效: 0, 责任: 0, 问题: 1, 其他: 0, 计划: 0},
+    成效: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
+    责任: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
+    问题: {成效: 1, 责任: 0.5, 问题: 0, 其他: 0, 计划: 0},
+    其他: {成效: 1, 责任: 1, 问题: 1, 其他: 0, 计划: 0},
+    计划: {责任: 1, 问题: 1.5, 其他: 0.5, 计划: 0},
+  };
+  return STATES.map((from) => STATES.map((to) => m[from][to] ?? never));
+})();
 
-let cues: [string, SectionKind][] | undefined;
+/** Extra cost of changing kind inside a part, where no heading announces the change. */
+const SWITCH_IN_PART = 1.5;
+/** Weight of a heading that names its part's kind, for every paragraph of the part. */
+const HEADING_PRIOR = 4;
+/** Weight of the opening region (before the first part) for 前言. */
+const OPENING_PRIOR = 1.5;
+/** How far into a paragraph its opening words count as where it opens. */
+const HEAD = 16;
+
+let evidenceWords: Map<string, string[]> | undefined;
 let openers: string[] | undefined;
-let planOpeners: string[] | undefined;
 let problemHeadings: string[] | undefined;
 
-/** Reads a heading from a line, or returns null when the line is running text. */
-export function readHeading(line: string): Heading | null {
-  const text = line.trim();
-  if (text === '') return null;
-  for (const [style, pattern] of HEADING_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const rest = (match[1] ?? '').trim();
-    // A heading may run on into its first sentence: （一）强化组织领导。一是…
-    const end = rest.search(/[。；;！!？?]/);
-    const title = end >= 0 ? rest.slice(0, end) : rest;
-    if (title.length === 0 || title.length > 60) return null;
-    return {style, title, text: text.slice(0, text.length - rest.length + title.length)};
-  }
-  if (isBareHeading(text)) return {style: 'bare', title: text, text};
-  return null;
+/** Splits the lines of a report into sections (a convenience over `sectionsOf` for plain lines). */
+export function splitSections(lines: readonly string[], reportYear: number | null, kind?: ReportKindHint): Section[] {
+  const source = lines.map((_, i) => i + 1);
+  const doc = buildDoc('', {text: [...lines], source, sourceLineCount: lines.length}, lines, '');
+  return sectionsOf(doc, kind ? {reportYear, kind} : {reportYear});
 }
 
-/** Tells whether a line without a number is a heading: short, unpunctuated, with a cue. */
-function isBareHeading(text: string): boolean {
-  if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(text)) return true;
-  if (text.length < 4 || text.length > 36 || /[。；;，,：:！!？?、]$/.test(text) || /[。；;！!？?]/.test(text)) return false;
-  if (isJunkLine(text) || text.startsWith('——') || /(报告|总结)$/.test(text)) return false;
-  return classifyTitle(text, null) !== null;
-}
-
-/** Names the section a part's heading announces, from its cue words and its year. */
-export function classifyTitle(title: string, reportYear: number | null): SectionKind | null {
-  cues ??= readList('section-cues.tsv').map(([cue, kind]) => [cue ?? '', (kind ?? '其他') as SectionKind]);
-  const has = (kind: SectionKind): boolean => cues!.some(([cue, k]) => k === kind && title.includes(cue));
-  if (has('问题')) return '问题';
-  if (has('责任')) return '责任';
-  const year = /((?:19|20)[0-9]{2})年/.exec(title);
-  const headingYear = year ? Number(year[1]) : null;
-  // A five-year chapter is 其他 unless it is this year's review (2025年和“十四五”时期工作回顾).
-  if (has('其他') && !(headingYear !== null && headingYear === reportYear)) {
-    if (!(/回顾/.test(title) && !/十五五|今后五年/.test(title))) return '其他';
-  }
-  if (/十四五|五年/.test(title) && /回顾|成就/.test(title) && !/十五五|今后/.test(title)) return '成效';
-  if (headingYear !== null && reportYear !== null) {
-    if (headingYear > reportYear) return '计划';
-    if (headingYear === reportYear && !has('计划')) return '成效';
-  }
-  if (has('计划')) return '计划';
-  if (has('成效')) return '成效';
-  return null;
-}
-
-/** Splits the lines of a report into sections that cover every line once, in order. */
-export function splitSections(lines: readonly string[], reportYear: number | null): Section[] {
+/** Splits a report into sections that cover every line once, in order. */
+export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
+  const {lines, headings} = doc;
   if (lines.length === 0) return [];
-  const headings = lines.map(readHeading);
+  const year = context.reportYear;
   const annexStart = findAnnex(lines, headings);
   const mainEnd = annexStart >= 0 ? annexStart : lines.length;
-  const topStyle = chooseTopStyle(headings.slice(0, mainEnd), reportYear);
+  const topStyle = chooseTopStyle(headings.slice(0, mainEnd), year);
 
-  // Top-level parts of the main text, each named by its heading or, when the heading names
-  // a topic only (004: 二、着力规范行政权力运行), by the part before it.
-  const parts: Section[] = [];
-  let previous: SectionKind = '成效';
+  // The parts: each top-level heading starts one; its kind when the heading names one.
+  const parts: {start: number; kind: SectionKind | null}[] = [];
   for (let i = 0; i < mainEnd; i++) {
     const heading = headings[i];
-    if (!heading || heading.style !== topStyle) continue;
-    const kind: SectionKind = classifyTitle(heading.title, reportYear) ?? (previous === '计划' ? '计划' : '成效');
-    parts.push({kind, heading: heading.text, start: i, end: i});
-    previous = kind;
+    if (heading && heading.style === topStyle) parts.push({start: i, kind: classifyTitle(heading.title, year)});
+  }
+  const openingEnd = parts.length > 0 ? parts[0]!.start : mainEnd;
+  const forcedOpening = parts.length > 0 ? openingSentenceEnd(doc, openingEnd, true) : openingSentenceEnd(doc, mainEnd, false);
+
+  const kinds = classifyParagraphs(doc, context, parts, forcedOpening, openingEnd, mainEnd, topStyle);
+  const sections = toSections(doc, kinds, parts.map((part) => part.start), mainEnd);
+  const main = setApartEnding(doc, sections, true);
+  if (annexStart < 0) return main;
+  return [...main, ...setApartEnding(doc, annexSections(doc, annexStart, year), false)];
+}
+
+/** One paragraph of the main text: its line, its part, and what its words say. */
+interface Unit {
+  line: number;
+  part: number;
+  scores: number[];
+}
+
+/** Gives every line of the main text a kind: evidence per paragraph, then the best sequence. */
+function classifyParagraphs(
+  doc: Doc, context: SectionContext, parts: readonly {start: number; kind: SectionKind | null}[],
+  forcedOpening: number, openingEnd: number, mainEnd: number, topStyle: Style | null,
+): State[] {
+  const {lines, headings} = doc;
+  const kinds = new Array<State>(lines.length).fill('前言');
+  const units: Unit[] = [];
+  let part = -1;
+  let subPartStyle: Style | null = null;
+  let previousPartKind: SectionKind | null = null;
+  for (let i = forcedOpening; i < mainEnd; i++) {
+    if (part + 1 < parts.length && parts[part + 1]!.start === i) {
+      previousPartKind = part >= 0 ? (parts[part]!.kind ?? previousPartKind) : null;
+      part++;
+      subPartStyle = null;
+    }
+    const text = lines[i]!.trim();
+    if (text === '') continue;
+    const heading = headings[i] ?? null;
+    const scores = new Array<number>(STATES.length).fill(0);
+    // A heading's words are evidence for its own part; a heading that names only a topic
+    // takes the evidence of the paragraph it leads into.
+    const isPartHeading = part + 1 < parts.length ? parts[part + 1]!.start === i : false;
+    const named = heading !== null && classifyTitle(heading.title, context.reportYear) !== null;
+    const evidenceLine = heading && !heading.runsOn && !(named && (isPartHeading || parts[part]?.start === i)) ? nextText(lines, i + 1, mainEnd) : i;
+    if (!(named && parts[part]?.start === i)) addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
+    if (part < 0) {
+      // Before the first part heading: the opening; in a report without part headings, the
+      // text after its opening sentence starts with the review.
+      bump(scores, parts.length > 0 ? S.前言 : S.成效, parts.length > 0 ? OPENING_PRIOR : 0.5);
+    } else {
+      const partKind = parts[part]!.kind;
+      if (partKind !== null) bump(scores, S[partKind], HEADING_PRIOR);
+      // Reviews and plans often hold a problems paragraph: a part's heading speaks against it less.
+      if (partKind === '成效' || partKind === '计划' || partKind === '其他') bump(scores, S.问题, HEADING_PRIOR / 2);
+      else if (previousPartKind !== null) bump(scores, S[previousPartKind], 0.3);
+    }
+    // A sub-part headed 存在的主要问题 inside another part, up to the next heading of its style.
+    if (heading && heading.style !== topStyle && heading.style !== 'bare') {
+      subPartStyle = heading.style !== subPartStyle && isProblemsHeading(heading.title) ? heading.style : heading.style === subPartStyle ? null : subPartStyle;
+    }
+    if (subPartStyle !== null) bump(scores, S.问题, HEADING_PRIOR + 2);
+    // The heading line of a part whose heading names its kind is of that kind.
+    const partKind = part >= 0 ? parts[part]!.kind : null;
+    if (partKind !== null && parts[part]!.start === i) scores.forEach((_, k) => { if (k !== S[partKind]) scores[k] = -Infinity; });
+    if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
+    units.push({line: i, part, scores});
   }
 
-  if (parts.length === 0) return setApartEnding(lines, paragraphSections(lines, mainEnd, reportYear));
+  const path = viterbi(units);
+  let current: State = '前言';
+  let u = 0;
+  for (let i = 0; i < mainEnd; i++) {
+    if (u < units.length && units[u]!.line === i) current = path[u++]!;
+    kinds[i] = i < forcedOpening ? '前言' : current;
+  }
+  void openingEnd;
+  return kinds;
+}
 
+/** Finds the most likely sequence of kinds for the paragraphs, by the order of parts. */
+function viterbi(units: readonly Unit[]): State[] {
+  if (units.length === 0) return [];
+  const n = STATES.length;
+  let score = units[0]!.scores.map((s, k) => s - ORDER[S.前言]![k]!);
+  const back: number[][] = [];
+  for (let t = 1; t < units.length; t++) {
+    const boundary = units[t]!.part !== units[t - 1]!.part;
+    const next = new Array<number>(n).fill(-Infinity);
+    const from = new Array<number>(n).fill(0);
+    for (let b = 0; b < n; b++) {
+      for (let a = 0; a < n; a++) {
+        const cost = ORDER[a]![b]! + (a !== b && !boundary ? SWITCH_IN_PART : 0);
+        const value = score[a]! - cost;
+        if (value > next[b]!) [next[b], from[b]] = [value, a];
+      }
+      next[b]! += units[t]!.scores[b]!;
+    }
+    back.push(from);
+    score = next;
+  }
+  let best = 0;
+  for (let k = 1; k < n; k++) if (score[k]! > score[best]!) best = k;
+  const path = new Array<State>(units.length);
+  for (let t = units.length - 1; t >= 0; t--) {
+    path[t] = STATES[best]!;
+    if (t > 0) best = back[t - 1]![best]!;
+  }
+  return path;
+}
+
+/** Adds what a paragraph's own words say about its kind to its scores. */
+function addEvidence(scores: number[], text: string, doc: Doc, line: number, context: SectionContext): void {
+  const year = context.reportYear;
+  const body = text.replace(/^各位代表[！!：:，,]?/, '');
+  const shift = text.length - body.length;
+  const head = body.slice(0, HEAD);
+  const length = Math.max(body.length, 20);
+  const words = vocabulary();
+  const count = (kind: string, within = body): number => words.get(kind)!.reduce((sum, word) => sum + (within.split(word).length - 1), 0);
+
+  // Time: where the paragraph opens.
+  const times = line >= 0 ? doc.times[line] ?? [] : [];
+  const years = line >= 0 ? doc.years[line] ?? [] : [];
+  for (const time of times) {
+    if (time.offset - shift >= HEAD || time.offset < shift) continue;
+    if (time.relation === 'review' || time.relation === 'period') bump(scores, S.成效, 2.5);
+    else if (time.relation === 'next') bump(scores, S.计划, 2.5);
+    else if (time.relation === 'outline') bump(scores, S.其他, 3);
+    else if (time.relation === 'current') bump(scores, context.kind === 'government-work' ? S.计划 : S.成效, context.kind === 'government-work' ? 2.5 : 1);
+    else if (time.relation === 'previous' && context.kind === 'government-work') bump(scores, S.成效, 1);
+  }
+  if (year !== null) {
+    for (const mention of years) {
+      if (mention.offset - shift >= 8 || mention.offset < shift) continue;
+      if (mention.year === year) bump(scores, S.成效, 1.5);
+      else if (mention.year === year + 1) bump(scores, S.计划, 2.5);
+    }
+    const periods = planPeriodsIn(head);
+    if (periods.some((period) => period > planPeriodOf(year))) bump(scores, S.其他, 3);
+  }
+  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && scores[S.计划]! > 0) bump(scores, S.计划, 1);
+
+  // Vocabulary: results, plans, problems.
+  bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
+  bump(scores, S.计划, Math.min(1.5, (count('plan') / length) * 100 * 0.4));
+  openers ??= readWords('problem-openers.txt');
+  const opening = body.slice(0, 40);
+  let problems = 0;
+  if (openers.some((opener) => opening.includes(opener))) problems += 4;
+  const firstSentence = body.split(/[。；;！!？?]/, 1)[0] ?? body;
+  if (count('concession', body.slice(0, 30)) > 0 && count('problem', firstSentence) > 0) problems += 3;
+  const density = (count('problem') / length) * 100;
+  if (density >= 1.5) problems += Math.min(3, density);
+  if (/[一二三四五]是/.test(body) && density >= 1) problems += 1;
+  bump(scores, S.问题, problems);
+}
+
+/** Adds `value` to the score of one kind. */
+function bump(scores: number[], kind: number, value: number): void {
+  scores[kind] = (scores[kind] ?? 0) + value;
+}
+
+/** The evidence words by kind (data/section-evidence.tsv). */
+function vocabulary(): Map<string, string[]> {
+  if (!evidenceWords) {
+    evidenceWords = new Map([['problem', []], ['concession', []], ['result', []], ['plan', []]]);
+    for (const [word, kind] of readList('section-evidence.tsv')) evidenceWords.get(kind ?? '')?.push(word ?? '');
+  }
+  return evidenceWords;
+}
+
+/** The index of the first non-blank line at or after `from`, before `end`, or -1. */
+function nextText(lines: readonly string[], from: number, end: number): number {
+  for (let i = from; i < end; i++) if (lines[i]!.trim() !== '') return i;
+  return -1;
+}
+
+/**
+ * Where the opening ends that is 前言 whatever follows: page furniture, the title, date and
+ * speaker lines, the salutation, and the sentence that ends 报告如下 or 请予审议. Without
+ * part headings the first paragraph of text ends it too when it announces the report.
+ */
+function openingSentenceEnd(doc: Doc, end: number, hasParts: boolean): number {
+  const {lines, junk} = doc;
+  for (let i = 0; i < end; i++) {
+    const text = lines[i]!.trim();
+    if (text === '' || junk[i] || (text.length < 40 && !/[。；;]/.test(text))) continue;
+    if (/如下[:：。]?$|请予审议|提出意见[。]?$/.test(text) || /^各位代表[！!：:，,]?$/.test(text)) return i + 1;
+    return hasParts ? i : i;
+  }
+  return hasParts ? end : 0;
+}
+
+/** Turns the kind of every line into runs: sections over whole lines, in order. */
+function toSections(doc: Doc, kinds: readonly State[], partStarts: readonly number[], mainEnd: number): Section[] {
+  const {lines, headings} = doc;
+  const starts = new Set(partStarts);
   const sections: Section[] = [];
-  const firstStart = parts[0]?.start ?? mainEnd;
-  if (firstStart > 0) sections.push({kind: '前言', heading: '', start: 0, end: firstStart - 1});
-  parts.forEach((part, index) => {
-    part.end = (parts[index + 1]?.start ?? mainEnd) - 1;
-    sections.push(part);
-  });
-  const main = setApartEnding(lines, sections.flatMap((section) => splitOutProblems(lines, section)));
-  if (annexStart < 0) return main;
-  return setApartEnding(lines, [...main, ...annexSections(lines, headings, annexStart, reportYear)]);
+  for (let i = 0; i < mainEnd; i++) {
+    let kind = kinds[i]!;
+    // A blank line goes with the paragraph before it.
+    if (lines[i]!.trim() === '' && sections.length > 0) kind = sections[sections.length - 1]!.kind as State;
+    const last = sections[sections.length - 1];
+    if (last && last.kind === kind && !starts.has(i)) {
+      last.end = i;
+      continue;
+    }
+    const heading = headings[i];
+    const named = heading && (starts.has(i) || (kind === '问题' && heading.style !== 'bare' && isProblemsHeading(heading.title)));
+    sections.push({kind, heading: named ? heading.text : '', start: i, end: i});
+  }
+  return sections;
 }
 
 /** Picks the style of the top-level parts: the highest style that marks out named parts. */
@@ -135,98 +307,32 @@ function chooseTopStyle(headings: readonly (Heading | null)[], reportYear: numbe
   return null;
 }
 
-/** Finds where annexes begin (a line 附件 or 附件1 after the main text), or -1. */
+/** Finds where annexes begin (a line 附件 or 附件1 after the first quarter of the text), or -1. */
 function findAnnex(lines: readonly string[], headings: readonly (Heading | null)[]): number {
-  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
+  for (let i = Math.floor(lines.length / 4); i < lines.length; i++) {
     if (headings[i]?.style === 'bare' && /^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(headings[i]!.title)) return i;
   }
   return -1;
 }
 
-/** Names each annex by its title: a list of next year's projects is a plan, a glossary is not. */
-function annexSections(
-  lines: readonly string[], headings: readonly (Heading | null)[], start: number, reportYear: number | null,
-): Section[] {
+/** Names each annex by its title: next year's projects are a plan, the year's progress a review, a glossary neither. */
+function annexSections(doc: Doc, start: number, reportYear: number | null): Section[] {
+  const {lines, headings} = doc;
   const out: Section[] = [];
   for (let i = start; i < lines.length; i++) {
     const heading = headings[i];
+    // A glossary (名词解释) after an annex is an annex of its own.
+    if (i > start && heading?.style === 'bare' && out[out.length - 1]!.kind !== '其他' && !/^(附件|附表)/.test(heading.title) && classifyTitle(heading.title, reportYear) === '其他') {
+      out.push({kind: '其他', heading: lines[i]!.trim(), start: i, end: i});
+      continue;
+    }
     if (i === start || (heading?.style === 'bare' && /^(附件|附表)/.test(heading.title))) {
       const titleLine = lines.slice(i + 1).find((line) => line.trim() !== '') ?? '';
       const kind = classifyTitle(titleLine, reportYear);
-      out.push({kind: kind === '计划' ? '计划' : '其他', heading: lines[i]!.trim(), start: i, end: i});
+      out.push({kind: kind === '计划' || kind === '成效' ? kind : '其他', heading: lines[i]!.trim(), start: i, end: i});
     }
     out[out.length - 1]!.end = i;
   }
-  return out;
-}
-
-/**
- * Splits a report written without part headings by its paragraphs: the opening (page junk,
- * title, the sentence that ends 报告如下) is 前言; the review follows; a problems paragraph
- * is 问题; from the first paragraph that opens with a plan (下一步…, or the next year) on,
- * it is 计划.
- */
-function paragraphSections(lines: readonly string[], end: number, reportYear: number | null): Section[] {
-  planOpeners ??= readWords('plan-openers.txt');
-  let opening = 0;
-  for (let i = 0; i < end; i++) {
-    const text = lines[i]!.trim();
-    if (text === '' || isJunkLine(text) || text.length < 40 && !/[。；;]/.test(text)) continue;
-    opening = /如下[:：]?$/.test(text) || /^各位代表/.test(text) ? i + 1 : i;
-    break;
-  }
-  let planStart = end;
-  for (let i = opening; i < end; i++) {
-    const head = lines[i]!.trim().slice(0, 12);
-    const year = /^((?:19|20)[0-9]{2})年/.exec(head);
-    if (planOpeners.some((opener) => head.includes(opener)) || (year && reportYear !== null && Number(year[1]) === reportYear + 1)) {
-      planStart = i;
-      break;
-    }
-  }
-  const sections: Section[] = [];
-  if (opening > 0) sections.push({kind: '前言', heading: '', start: 0, end: opening - 1});
-  if (planStart > opening) sections.push({kind: '成效', heading: '', start: opening, end: planStart - 1});
-  if (planStart < end) sections.push({kind: '计划', heading: '', start: planStart, end: end - 1});
-  return sections.flatMap((section) => splitOutProblems(lines, section));
-}
-
-/** Cuts the problems paragraphs out of a part that is not itself about problems. */
-function splitOutProblems(lines: readonly string[], section: Section): Section[] {
-  if (section.kind === '问题' || section.kind === '前言') return [section];
-  openers ??= readWords('problem-openers.txt');
-  const out: Section[] = [];
-  let cursor = section.start;
-  let paragraphIndex = 0;
-  for (let i = section.start + 1; i <= section.end; i++) {
-    const text = lines[i]!.trim();
-    if (text === '') continue;
-    paragraphIndex++;
-    const heading = readHeading(text);
-    // （四）存在的主要问题 inside a review: the sub-part up to the next heading of its style.
-    if (heading !== null && heading.style !== 'bare' && isProblemsHeading(heading.title)) {
-      let end = i;
-      while (end + 1 <= section.end && readHeading(lines[end + 1]!)?.style !== heading.style) end++;
-      if (i > cursor) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: i - 1});
-      out.push({kind: '问题', heading: heading.text, start: i, end});
-      cursor = end + 1;
-      i = end;
-      continue;
-    }
-    if (heading !== null) continue;
-    if (section.kind === '计划' && paragraphIndex > PLAN_PROBLEM_WINDOW) break;
-    if (section.kind === '其他' && !/回顾|成就|五年/.test(section.heading)) break;
-    const head = text.slice(0, OPENER_WINDOW);
-    if (!openers.some((opener) => head.includes(opener))) continue;
-    let end = i;
-    while (end + 1 <= section.end && continuesProblems(lines[end + 1]!)) end++;
-    while (end + 1 <= section.end && lines[end + 1]!.trim() === '') end++;
-    if (i > cursor) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: i - 1});
-    out.push({kind: '问题', heading: '', start: i, end});
-    cursor = end + 1;
-    i = end;
-  }
-  if (cursor <= section.end) out.push({...section, heading: cursor === section.start ? section.heading : '', start: cursor, end: section.end});
   return out;
 }
 
@@ -236,26 +342,21 @@ function isProblemsHeading(title: string): boolean {
   return problemHeadings.some((phrase) => title.startsWith(phrase));
 }
 
-/** Tells whether a line goes on with the problems before it: a listed problem or the promise to solve them. */
-function continuesProblems(line: string): boolean {
-  const text = line.trim();
-  if (/^([一二三四五六七八九十]是|[0-9][.、]|[(（][0-9一二三四五六七八九十][)）])/.test(text) && /问题|不足|不够|不强|不高|短板|薄弱|差距|缺乏|滞后|有待/.test(text)) return true;
-  if (/^(针对|对于?|就)(上述|以上|这些|存在的)问题/.test(text)) return true;
-  return text.length < 80 && /(认真|切实|着力|努力|加以|予以|逐步|研究)(加以)?(解决|改进|整改)|高度重视/.test(text);
-}
-
 /**
- * Sets the ending apart as 其他: page junk and signature lines after the last text, and a
- * closing exhortation (各位代表！…) that ends the main text.
+ * Sets the ending apart as 其他: page furniture and signature lines after the last text,
+ * and a closing exhortation (各位代表！…) that ends the main text. In the main text, short
+ * lines that are no sentences after the last paragraph are page furniture too (版权所有,
+ * 网站地图, 责任编辑).
  */
-function setApartEnding(lines: readonly string[], sections: Section[]): Section[] {
+function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[] {
+  const {lines, junk} = doc;
   const last = sections[sections.length - 1];
   if (!last || last.kind === '其他' || last.kind === '前言') return sections;
   let start = last.end + 1;
   for (let i = last.end; i > last.start; i--) {
     const text = lines[i]!.trim();
     if (text === '') continue;
-    if (isJunkLine(text) || isSignature(text)) {
+    if (junk[i] || isSignature(text) || (main && isFurniture(text))) {
       start = i;
       continue;
     }
@@ -271,6 +372,11 @@ function setApartEnding(lines: readonly string[], sections: Section[]): Section[
   return [...sections.slice(0, -1), ...(kept.end >= kept.start ? [kept] : []), ending];
 }
 
+/** Tells whether a line after the last paragraph is page furniture: short, no sentence, no heading number. */
+function isFurniture(text: string): boolean {
+  return text.length <= 24 && !/[。；;！!？?]/.test(text) && !/^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、])/.test(text);
+}
+
 /** The index of the last non-blank line at or before `from`, not before `floor`, or -1. */
 function previousText(lines: readonly string[], from: number, floor: number): number {
   for (let i = from; i > floor; i--) if (lines[i]!.trim() !== '') return i;
@@ -280,10 +386,5 @@ function previousText(lines: readonly string[], from: number, floor: number): nu
 /** Tells whether a short line is a signature: the body's name or the date of the report. */
 function isSignature(text: string): boolean {
   if (/^(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月([0-9一二三四五六七八九十]{1,3}日)?$/.test(text)) return true;
-  return isSignatureName(text);
-}
-
-/** Tells whether a short line is the name of an office signing the report (石坝乡人民政府). */
-export function isSignatureName(text: string): boolean {
   return text.length >= 3 && text.length <= 30 && !/[。；;，,：:！!？?0-9]/.test(text) && /(局|政府|委员会|办公室|办事处|镇|街道|厅|委|中心)$/.test(text);
 }
