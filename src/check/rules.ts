@@ -3,7 +3,7 @@
  * Message with the rule's id and severity, placed on a source line where it applies, and
  * worded in Chinese or English. Pure: what a report holds in, findings out.
  */
-import {readWords} from '../lexicon.js';
+import {readList, readWords} from '../lexicon.js';
 import {message} from '../messages.js';
 import type {Message, Section, SectionKind, Severity} from '../types.js';
 import {isJunkLine} from '../stages/junk.js';
@@ -46,12 +46,12 @@ const REQUIRED: Record<Metadata['kind'], [SectionKind, string, string][]> = {
 const PROBLEM_WORDS = /不足|问题|不够|有待|薄弱|短板|差距|滞后|不强|不高|欠缺|困难|不到位|不完善|不健全|不平衡|压力|风险|隐患|缺乏|偏低|偏弱/;
 
 let mojibake: RegExp | undefined;
-let responsibility: string[] | undefined;
+let responsibility: {cue: string; needsLaw: boolean}[] | undefined;
 
 /** Tells whether a report covers its leaders' first-responsibility duty anywhere in its text. */
 function mentionsResponsibility(lines: readonly string[]): boolean {
-  responsibility ??= readWords('responsibility-cues.txt');
-  return lines.some((line) => responsibility!.some((cue) => line.includes(cue)));
+  responsibility ??= readList('responsibility-cues.txt').map(([cue, context]) => ({cue: cue ?? '', needsLaw: context === 'law'}));
+  return lines.some((line) => responsibility!.some(({cue, needsLaw}) => line.includes(cue) && (!needsLaw || /法治|依法/.test(line))));
 }
 
 /** Runs every rule that is not off over one report. */

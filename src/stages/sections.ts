@@ -78,10 +78,13 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
   const topStyle = chooseTopStyle(headings.slice(0, mainEnd), year);
 
   // The parts: each top-level heading starts one; its kind when the heading names one.
-  const parts: {start: number; kind: SectionKind | null}[] = [];
+  const parts: Part[] = [];
   for (let i = 0; i < mainEnd; i++) {
     const heading = headings[i];
-    if (heading && heading.style === topStyle) parts.push({start: i, kind: classifyTitle(heading.title, year)});
+    if (heading && heading.style === topStyle) {
+      const kind = classifyTitle(heading.title, year);
+      parts.push({start: i, kind, others: kind === null ? [] : otherKinds(heading.title, kind, year)});
+    }
   }
   const openingEnd = parts.length > 0 ? parts[0]!.start : mainEnd;
   const forcedOpening = parts.length > 0 ? openingSentenceEnd(doc, openingEnd, true) : openingSentenceEnd(doc, mainEnd, false);
@@ -93,6 +96,25 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
   return [...main, ...setApartEnding(doc, annexSections(doc, annexStart, year), false)];
 }
 
+/** A top-level part: where its heading stands, the kind it names, and the kinds its heading joins to it (…和2021年重点工作). */
+interface Part {
+  start: number;
+  kind: SectionKind | null;
+  others: SectionKind[];
+}
+
+/** The kinds a heading names besides its main one, in the pieces it joins with 和/及/与/暨. */
+function otherKinds(title: string, main: SectionKind, reportYear: number | null): SectionKind[] {
+  const pieces = title.split(/和|及|与|暨|、/).filter((piece) => piece.length >= 2);
+  if (pieces.length < 2) return [];
+  const kinds = new Set<SectionKind>();
+  for (const piece of pieces) {
+    const kind = classifyTitle(piece, reportYear);
+    if (kind !== null && kind !== main) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
 /** One paragraph of the main text: its line, its part, and what its words say. */
 interface Unit {
   line: number;
@@ -102,7 +124,7 @@ interface Unit {
 
 /** Gives every line of the main text a kind: evidence per paragraph, then the best sequence. */
 function classifyParagraphs(
-  doc: Doc, context: SectionContext, parts: readonly {start: number; kind: SectionKind | null}[],
+  doc: Doc, context: SectionContext, parts: readonly Part[],
   forcedOpening: number, openingEnd: number, mainEnd: number, topStyle: Style | null,
 ): State[] {
   const {lines, headings} = doc;
@@ -134,6 +156,7 @@ function classifyParagraphs(
     } else {
       const partKind = parts[part]!.kind;
       if (partKind !== null) bump(scores, S[partKind], HEADING_PRIOR);
+      for (const other of parts[part]!.others) bump(scores, S[other], HEADING_PRIOR / 2);
       // Reviews and plans often hold a problems paragraph: a part's heading speaks against it less.
       if (partKind === '成效' || partKind === '计划' || partKind === '其他') bump(scores, S.问题, HEADING_PRIOR / 2);
       else if (previousPartKind !== null) bump(scores, S[previousPartKind], 0.3);
@@ -197,7 +220,6 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const year = context.reportYear;
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
   const shift = text.length - body.length;
-  const head = body.slice(0, HEAD);
   const length = Math.max(body.length, 20);
   const words = vocabulary();
   const count = (kind: string, within = body): number => words.get(kind)!.reduce((sum, word) => sum + (within.split(word).length - 1), 0);
@@ -219,10 +241,12 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
       if (mention.year === year) bump(scores, S.成效, 1.5);
       else if (mention.year === year + 1) bump(scores, S.计划, 2.5);
     }
-    const periods = planPeriodsIn(head);
-    if (periods.some((period) => period > planPeriodOf(year))) bump(scores, S.其他, 3);
+    // A paragraph about the five-year period ahead opens with it (“十四五”时期…).
+    const periods = planPeriodsIn(body.slice(0, 8));
+    if (/^[“"‘]?十/.test(body) && periods.some((period) => period > planPeriodOf(year))) bump(scores, S.其他, 3);
   }
-  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && scores[S.计划]! > 0) bump(scores, S.计划, 1);
+  // The formula that opens the year's plan: 今年是…之年, 今年…主要预期目标是, 总体要求是.
+  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && scores[S.计划]! > 0) bump(scores, S.计划, 3);
 
   // Vocabulary: results, plans, problems.
   bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
@@ -233,8 +257,11 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   if (openers.some((opener) => opening.includes(opener))) problems += 4;
   const firstSentence = body.split(/[。；;！!？?]/, 1)[0] ?? body;
   if (count('concession', body.slice(0, 30)) > 0 && count('problem', firstSentence) > 0) problems += 3;
+  // A sentence that names problems and then lists them: …困难和挑战，主要是：… / 问题也不容回避：…
+  const announcement = /^[^。；;！!？?]{0,50}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(body)?.[0] ?? '';
+  if (/问题|困难|挑战|短板|不足|差距|弱项/.test(announcement)) problems += 3;
   const density = (count('problem') / length) * 100;
-  if (density >= 1.5) problems += Math.min(3, density);
+  if (density >= 1.5) problems += Math.min(4, density / 2 + 1);
   if (/[一二三四五]是/.test(body) && density >= 1) problems += 1;
   bump(scores, S.问题, problems);
 }

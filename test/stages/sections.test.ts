@@ -3,8 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {classifyTitle, readHeading, splitSections} from '../../src/stages/sections.js';
 
 /** Sections of a report as `kind start-end` over 1-based lines. */
-function sections(text: string, year: number | null = 2023): string[] {
-  return splitSections(text.split('\n'), year).map((s) => `${s.kind} ${s.start + 1}-${s.end + 1}`);
+function sections(text: string, year: number | null = 2023, kind?: 'government-work' | 'rule-of-law'): string[] {
+  return splitSections(text.split('\n'), year, kind).map((s) => `${s.kind} ${s.start + 1}-${s.end + 1}`);
 }
 
 describe('readHeading', () => {
@@ -93,5 +93,66 @@ describe('splitSections', () => {
     expect(rows[0]!.start).toBe(0);
     expect(rows[rows.length - 1]!.end).toBe(text.split('\n').length - 1);
     rows.slice(1).forEach((row, i) => expect(row.start).toBe(rows[i]!.end + 1));
+  });
+});
+
+// The classes of error seen on reports nobody tuned for (issue 10): each is decided by the
+// text's evidence (time words, the year, problem vocabulary, the order of parts).
+describe('sections from the evidence of the text', () => {
+  it('a plan part whose heading names a topic only is a plan, by its time words', () => {
+    const text = [
+      '政府工作报告',
+      '各位代表：现在，我代表县人民政府向大会报告工作，请予审议。',
+      '一、一年接着一年干，各项事业取得新进展新成效',
+      '一年来，全县地区生产总值增长6.1%，新建道路42公里。',
+      '二、一鼓作气勇争先，全力推动高质量发展开好局、起好步',
+      '今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。',
+      '我们将重点抓好五个方面工作。',
+    ].join('\n');
+    expect(sections(text, 2023, 'government-work')).toEqual(['前言 1-2', '成效 3-4', '计划 5-7']);
+  });
+
+  it('finds a problems paragraph in a wording no list holds, in the middle of the review', () => {
+    const text = [
+      '一、2023年工作回顾',
+      '一年来，我们新增城镇就业3200人，完成固定资产投资58亿元。',
+      '成绩来之不易，问题也不容回避：产业结构不优，创新能力不强，财政收支矛盾突出，部分群众就业增收压力较大。',
+      '这些成绩的取得，是全县人民团结奋斗的结果。',
+      '二、2024年工作安排',
+      '2024年，我们将着力扩大有效投资。',
+    ].join('\n');
+    expect(sections(text, 2023, 'government-work')).toEqual(['成效 1-2', '问题 3-3', '成效 4-4', '计划 5-6']);
+  });
+
+  it('splits a part that gives the five-year outline and then this year\'s plan where the plan begins', () => {
+    const text = [
+      '一、2020年工作回顾',
+      '过去一年，全县完成地区生产总值156亿元。',
+      '二、“十四五”时期目标任务和2021年重点工作',
+      '“十四五”时期，全县发展的主要目标是：经济总量迈上新台阶。',
+      '未来五年，我们将重点抓好七方面工作。',
+      '2021年是“十四五”开局之年。今年全县经济社会发展的主要预期目标是：地区生产总值增长7%。',
+      '我们将重点做好以下工作。',
+    ].join('\n');
+    expect(sections(text, 2020, 'government-work')).toEqual(['成效 1-2', '其他 3-5', '计划 6-7']);
+  });
+
+  it('takes a review that has no heading of its own out of the opening', () => {
+    const text = [
+      '政府工作报告',
+      '各位代表：',
+      '现在，我代表市人民政府向大会报告工作，请予审议。',
+      '过去的一年，全市地区生产总值增长6.5%，完成财政收入82亿元，新增就业1.2万人。',
+      '一年来，我们坚持项目带动，建成重点项目36个。',
+      '一、今年政府工作的总体要求和主要目标',
+      '今年政府工作的总体要求是：坚持稳中求进。',
+    ].join('\n');
+    expect(sections(text, 2011, 'government-work')).toEqual(['前言 1-3', '成效 4-5', '计划 6-7']);
+  });
+
+  it('reads the plan period from the reported year: 十四五 is ahead in 2020 and under review in 2025', () => {
+    expect(classifyTitle('“十四五”时期主要目标任务', 2020)).toBe('其他');
+    expect(classifyTitle('2025年和“十四五”时期工作回顾', 2025)).toBe('成效');
+    expect(classifyTitle('“十六五”时期发展的主要考虑', 2030)).toBe('其他');
   });
 });
