@@ -219,6 +219,8 @@ function viterbi(units: readonly Unit[]): State[] {
 function addEvidence(scores: number[], text: string, doc: Doc, line: number, context: SectionContext): void {
   const year = context.reportYear;
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
+  // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题.
+  const admitted = body.replace(/(?:面对|克服|战胜|应对|化解|解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
@@ -255,14 +257,16 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const opening = body.slice(0, 40);
   let problems = 0;
   if (openers.some((opener) => opening.includes(opener))) problems += 4;
-  const firstSentence = body.split(/[。；;！!？?]/, 1)[0] ?? body;
-  if (count('concession', body.slice(0, 30)) > 0 && count('problem', firstSentence) > 0) problems += 3;
+  // A concessive turn where the paragraph opens (同时…, 尽管取得一定成绩，但…, 在看到成绩的同时…).
+  const opens = admitted.slice(0, 120);
+  if (count('concession', opens) > 0 && count('problem', opens) > 0) problems += 3;
   // A sentence that names problems and then lists them: …困难和挑战，主要是：… / 问题也不容回避：…
-  const announcement = /^[^。；;！!？?]{0,50}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(body)?.[0] ?? '';
+  const announcement = /^[^。；;！!？?]{0,50}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(admitted)?.[0] ?? '';
   if (/问题|困难|挑战|短板|不足|差距|弱项/.test(announcement)) problems += 3;
-  const density = (count('problem') / length) * 100;
+  const density = (count('problem', admitted) / length) * 100;
   if (density >= 1.5) problems += Math.min(4, density / 2 + 1);
-  if (/[一二三四五]是/.test(body) && density >= 1) problems += 1;
+  // Problems listed one by one (一是…二是…).
+  if (/一是.*二是/.test(body) && density >= 1.5) problems += 2;
   bump(scores, S.问题, problems);
 }
 
