@@ -4,7 +4,7 @@
  * indicators. It touches no file system, so it can run in a worker thread, and it never
  * throws for bad content: a file that cannot be analysed becomes a row with status error.
  */
-import {checkReport, type CheckInput, type Language} from './check/rules.js';
+import {checkReport, type CheckedDoc, type Language} from './check/rules.js';
 import type {CheckSettings} from './check/settings.js';
 import {message, oneLine, RULES} from './messages.js';
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
@@ -14,7 +14,7 @@ import {findIndicators} from './stages/indicators.js';
 import {readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {sectionsOf} from './stages/sections.js';
-import {buildDoc} from './doc.js';
+import {buildDoc, type Doc, type SectionWords} from './doc.js';
 import {cut, isWord, keywords} from './stages/segment.js';
 
 /** What the analysis of one file needs to know besides its bytes. */
@@ -76,19 +76,45 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
   }
 
   const doc = buildDoc(file, lines, text, script);
-  const meta = readMetadata(doc.lines);
-  const sections = sectionsOf(doc, {reportYear: meta.year, kind: meta.kind});
+  for (const stage of STAGES) stage.run(doc, options);
+  const result = toResult(doc, decoded.encoding, chars, messages);
+  // The completeness rules read the finished Doc; they are no stage of the analysis.
+  if (options.check) result.messages.push(...checkReport(doc as CheckedDoc, options.check.settings, options.check.lang));
+  return result;
+}
+
+/** A stage of the analysis: a named function that reads the Doc and adds its findings to it. */
+export interface Stage {
+  name: string;
+  run: (doc: Doc, options: AnalyzeOptions) => void;
+}
+
+/** The stages, in order; each reads what the ones before it added. */
+export const STAGES: readonly Stage[] = [
+  {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc.lines); }},
+  {name: 'sections', run: (doc) => { doc.sections = sectionsOf(doc, {reportYear: doc.meta!.year, kind: doc.meta!.kind}); }},
+  {name: 'words', run: (doc, options) => {
+    doc.words = options.words ? doc.sections!.map((section) => countWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
+  }},
+  {name: 'indicators', run: (doc, options) => { doc.indicators = findIndicators(doc.lines, options.labels ?? true); }},
+];
+
+/** Turns a finished Doc into the rows of the three tables. */
+function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]): FileResult {
+  const {file, lines: text} = doc;
+  const meta = doc.meta!;
+  const sections = doc.sections!;
+  const words = doc.words ?? null;
   const kindOfLine = new Array<Section['kind']>(text.length);
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
-
-  const words = options.words ? sections.map((section) => countWords(text.slice(section.start, section.end + 1), options.keywords)) : null;
+  const lines: Lines = {text, source: doc.source, sourceLineCount: doc.sourceLineCount};
   const sectionRows = toSectionRows(file, sections, text, lines, words);
-  const indicators: Indicator[] = findIndicators(text, options.labels ?? true).map((found) => ({
+  const indicators: Indicator[] = doc.indicators!.map((found) => ({
     file,
     year: meta.year,
     org: meta.org,
     section: kindOfLine[found.line] ?? '其他',
-    line: lines.source[found.line] ?? found.line + 1,
+    line: doc.source[found.line] ?? found.line + 1,
     category: found.category,
     label: found.label,
     raw: found.raw,
@@ -108,8 +134,8 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     title: meta.title,
     org: meta.org,
     year: meta.year,
-    encoding: decoded.encoding,
-    script,
+    encoding,
+    script: doc.script,
     chars,
     words: words ? words.reduce((sum, section) => sum + section.count, 0) : 0,
     sections: kinds.join(';'),
@@ -117,10 +143,6 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     status: 'ok',
     error: '',
   };
-  if (options.check) {
-    const input: CheckInput = {file, lines: text, source: lines.source, meta, sections, indicators: indicators.length};
-    messages.push(...checkReport(input, options.check.settings, options.check.lang));
-  }
   return {report, kind: meta.kind, sections: sectionRows, indicators, messages};
 }
 
@@ -165,11 +187,6 @@ function toSectionRows(
   return rows;
 }
 
-/** The words of a section: how many, and the top keywords. */
-interface SectionWords {
-  count: number;
-  keywords: string[];
-}
 
 /** Segments the lines of one section, keeping only counts, so memory stays small on big files. */
 function countWords(lines: readonly string[], keywordCount: number): SectionWords {

@@ -7,7 +7,9 @@
 import {alternation, readList} from './lexicon.js';
 import {readHeading, type Heading} from './stages/headings.js';
 import {isJunkLine} from './stages/junk.js';
-import type {Lines, Script} from './types.js';
+import type {FoundIndicator} from './stages/indicators.js';
+import type {Metadata} from './stages/metadata.js';
+import type {Lines, Script, Section} from './types.js';
 
 /** How a time word places a paragraph relative to the year reported on (data/time-words.tsv). */
 export type TimeRelation = 'review' | 'previous' | 'period' | 'next' | 'current' | 'outline';
@@ -39,6 +41,17 @@ export interface Doc {
   junk: boolean[];
   years: YearMention[][];
   times: TimeWord[][];
+  /** Added by the stages, in order: who reported on which year, the sections, their words, the indicators. */
+  meta?: Metadata;
+  sections?: Section[];
+  words?: SectionWords[] | null;
+  indicators?: FoundIndicator[];
+}
+
+/** The words of a section: how many, and the top keywords. */
+export interface SectionWords {
+  count: number;
+  keywords: string[];
 }
 
 let timeWords: {pattern: RegExp; relation: Map<string, TimeRelation>} | undefined;

@@ -5,26 +5,20 @@
  */
 import {readList, readWords} from '../lexicon.js';
 import {message} from '../messages.js';
-import type {Message, Section, SectionKind, Severity} from '../types.js';
+import type {Message, SectionKind, Severity} from '../types.js';
 import {isJunkLine} from '../stages/junk.js';
-import type {Metadata} from '../stages/metadata.js';
+import type {Doc} from '../doc.js';
+import type {ReportKind} from '../stages/metadata.js';
 import type {CheckSettings, RuleId, RuleSeverity} from './settings.js';
 
 /** What the rules look at in one report. */
-export interface CheckInput {
-  file: string;
-  /** Normalised lines, and the source line each starts on. */
-  lines: readonly string[];
-  source: readonly number[];
-  meta: Metadata;
-  sections: readonly Section[];
-  indicators: number;
-}
+/** A Doc all stages have run over: what the completeness rules read. */
+export type CheckedDoc = Doc & Required<Pick<Doc, 'meta' | 'sections' | 'indicators'>>;
 
 export type Language = 'zh' | 'en';
 
 /** The parts each kind of report must have, in the words of the rules that ask for them. */
-const REQUIRED: Record<Metadata['kind'], [SectionKind, string, string][]> = {
+const REQUIRED: Record<ReportKind, [SectionKind, string, string][]> = {
   'rule-of-law': [
     ['成效', '主要举措和成效', 'main measures and results'],
     ['问题', '存在的不足和原因', 'shortcomings and their causes'],
@@ -55,7 +49,7 @@ function mentionsResponsibility(lines: readonly string[]): boolean {
 }
 
 /** Runs every rule that is not off over one report. */
-export function checkReport(input: CheckInput, settings: CheckSettings, lang: Language): Message[] {
+export function checkReport(input: CheckedDoc, settings: CheckSettings, lang: Language): Message[] {
   const findings: Message[] = [];
   const add = (rule: RuleId, severity: RuleSeverity, zh: string, en: string, index = -1): void => {
     if (severity === 'off') return;
@@ -67,7 +61,7 @@ export function checkReport(input: CheckInput, settings: CheckSettings, lang: La
   thinProblems(input, settings, add);
   years(input, settings, add);
   publishDeadline(input, settings, add);
-  if (input.indicators === 0) add('no-indicators', settings['no-indicators'].severity, '全文没有任何数字指标', 'the report states no number at all');
+  if (input.indicators.length === 0) add('no-indicators', settings['no-indicators'].severity, '全文没有任何数字指标', 'the report states no number at all');
   decoding(input, settings, add);
   duplicateParagraphs(input, settings, add);
   return findings;
@@ -76,7 +70,7 @@ export function checkReport(input: CheckInput, settings: CheckSettings, lang: La
 type Add = (rule: RuleId, severity: RuleSeverity, zh: string, en: string, index?: number) => void;
 
 /** required-section: the parts the kind of report must have are there. */
-function requiredSections(input: CheckInput, settings: CheckSettings, add: Add): void {
+function requiredSections(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const kinds = new Set(input.sections.map((section) => section.kind));
   for (const [kind, zh, en] of REQUIRED[input.meta.kind]) {
     if (kinds.has(kind)) continue;
@@ -87,7 +81,7 @@ function requiredSections(input: CheckInput, settings: CheckSettings, add: Add):
 }
 
 /** empty-section: a part with a heading and (almost) no text under it. */
-function emptySections(input: CheckInput, settings: CheckSettings, add: Add): void {
+function emptySections(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, minChars} = settings['empty-section'];
   input.sections.forEach((section, index) => {
     if (section.heading === '' || section.kind === '前言' || section.kind === '其他') return;
@@ -104,7 +98,7 @@ function emptySections(input: CheckInput, settings: CheckSettings, add: Add): vo
 }
 
 /** thin-problems: the problems part is short, or names no concrete problem. */
-function thinProblems(input: CheckInput, settings: CheckSettings, add: Add): void {
+function thinProblems(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, minChars} = settings['thin-problems'];
   const problems = input.sections.filter((section) => section.kind === '问题');
   if (problems.length === 0) return;
@@ -119,7 +113,7 @@ function thinProblems(input: CheckInput, settings: CheckSettings, add: Add): voi
 }
 
 /** year: a reported year can be found, and the plan part is about the next one. */
-function years(input: CheckInput, settings: CheckSettings, add: Add): void {
+function years(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, planSeverity} = settings.year;
   const year = input.meta.year;
   if (year === null) {
@@ -137,7 +131,7 @@ function years(input: CheckInput, settings: CheckSettings, add: Add): void {
 }
 
 /** publish-deadline: a rule-of-law report is published by 1 April of the following year. */
-function publishDeadline(input: CheckInput, settings: CheckSettings, add: Add): void {
+function publishDeadline(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, month, day} = settings['publish-deadline'];
   if (input.meta.kind !== 'rule-of-law' || input.meta.year === null) return;
   const found = publicationDate(input.lines);
@@ -170,7 +164,7 @@ function publicationDate(lines: readonly string[]): {date: [number, number, numb
 }
 
 /** decoding: replacement characters or mojibake in the text. */
-function decoding(input: CheckInput, settings: CheckSettings, add: Add): void {
+function decoding(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity} = settings.decoding;
   let replaced = 0;
   let firstReplaced = -1;
@@ -192,7 +186,7 @@ function decoding(input: CheckInput, settings: CheckSettings, add: Add): void {
 }
 
 /** duplicate-paragraph: the same long paragraph twice in one report. */
-function duplicateParagraphs(input: CheckInput, settings: CheckSettings, add: Add): void {
+function duplicateParagraphs(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, minChars} = settings['duplicate-paragraph'];
   const seen = new Map<string, number>();
   input.lines.forEach((line, index) => {

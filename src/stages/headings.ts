@@ -58,8 +58,9 @@ export function readHeading(line: string): Heading | null {
 /** Tells whether a line without a number is a heading: short, unpunctuated, with a cue. */
 function isBareHeading(text: string): boolean {
   if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(text)) return true;
-  const title = text.replace(/[：:]$/, '');
-  if (title.length < 4 || title.length > 36 || /[。；;，,！!？?、]$/.test(title) || /[。；;！!？?]/.test(title)) return false;
+  // A colon heading of older reports (关于2009年工作回顾：) is one phrase, with no comma in it.
+  const title = /[，,]/.test(text) ? text : text.replace(/[：:]$/, '');
+  if (title.length < 4 || title.length > 36 || /[。；;，,：:！!？?、]$/.test(title) || /[。；;！!？?]/.test(title)) return false;
   if (isJunkLine(title) || title.startsWith('——') || /(报告|总结)$/.test(title)) return false;
   return classifyTitle(title, null) !== null;
 }
