@@ -102,6 +102,8 @@ export function classifyTitle(title: string, reportYear: number | null): Section
   if (periods.length > 0 && reportYear !== null) {
     const current = planPeriodOf(reportYear);
     const ahead = periods.some((period) => period > current);
+    // …推动“十五五”开好局、起好步: the first year of the period ahead is this year's plan.
+    if (ahead && /开好局|开局|起好步|起步/.test(title)) return '计划';
     if (ahead && !(headingYear === reportYear && /回顾/.test(title))) return '其他';
     if (periods.includes(current) && /回顾|成就|成绩/.test(title)) return '成效';
   }

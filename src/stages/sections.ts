@@ -30,9 +30,13 @@ export interface SectionContext {
 }
 
 /** The states of the sequence model, in the order reports put them. */
-const STATES = ['前言', '成效', '责任', '问题', '其他', '计划'] as const;
+const STATES = ['前言', '成效', '责任', '问题', '其他', '计划', '责任后'] as const;
 type State = (typeof STATES)[number];
-const S: Record<State, number> = {前言: 0, 成效: 1, 责任: 2, 问题: 3, 其他: 4, 计划: 5};
+const S: Record<SectionKind, number> = {前言: 0, 成效: 1, 责任: 2, 问题: 3, 其他: 4, 计划: 5};
+/** 责任 after the plans (a report that puts the leaders' duty last) may not lead back to the review. */
+const AFTER_PLAN_RESPONSIBILITY = 6;
+/** The section kind each state stands for. */
+const KIND_OF: Record<State, SectionKind> = {前言: '前言', 成效: '成效', 责任: '责任', 问题: '问题', 其他: '其他', 计划: '计划', 责任后: '责任'};
 
 /** Cost of moving from one kind to the next, by the order of parts; Infinity where reports never go. */
 const ORDER: number[][] = (() => {
@@ -43,7 +47,8 @@ const ORDER: number[][] = (() => {
     责任: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
     问题: {成效: 1, 责任: 0.5, 问题: 0, 其他: 0, 计划: 0},
     其他: {成效: 1, 责任: 1, 问题: 1, 其他: 0, 计划: 0},
-    计划: {责任: 1, 问题: 1.5, 其他: 0.5, 计划: 0},
+    计划: {责任后: 1, 问题: 1.5, 其他: 0.5, 计划: 0},
+    责任后: {责任后: 0, 计划: 0, 其他: 0},
   };
   return STATES.map((from) => STATES.map((to) => m[from][to] ?? never));
 })();
@@ -51,9 +56,9 @@ const ORDER: number[][] = (() => {
 /** Extra cost of changing kind inside a part, where no heading announces the change. */
 const SWITCH_IN_PART = 1.5;
 /** Weight of a heading that names its part's kind, for every paragraph of the part. */
+const PART_PRIOR = 2.5;
+/** Weight of a problems sub-heading for the paragraphs under it. */
 const HEADING_PRIOR = 4;
-/** Weight of the opening region (before the first part) for 前言. */
-const OPENING_PRIOR = 1.5;
 /** How far into a paragraph its opening words count as where it opens. */
 const HEAD = 16;
 
@@ -119,16 +124,19 @@ function otherKinds(title: string, main: SectionKind, reportYear: number | null)
 interface Unit {
   line: number;
   part: number;
+  /** The evidence for each state, without the pull of the part's heading. */
   scores: number[];
+  /** The kind the part's heading names, which pulls the paragraph to it. */
+  headingKind: SectionKind | null;
 }
 
 /** Gives every line of the main text a kind: evidence per paragraph, then the best sequence. */
 function classifyParagraphs(
   doc: Doc, context: SectionContext, parts: readonly Part[],
   forcedOpening: number, openingEnd: number, mainEnd: number, topStyle: Style | null,
-): State[] {
+): SectionKind[] {
   const {lines, headings} = doc;
-  const kinds = new Array<State>(lines.length).fill('前言');
+  const kinds = new Array<SectionKind>(lines.length).fill('前言');
   const units: Unit[] = [];
   let part = -1;
   let subPartStyle: Style | null = null;
@@ -150,16 +158,17 @@ function classifyParagraphs(
     const evidenceLine = heading && !heading.runsOn && !(named && (isPartHeading || parts[part]?.start === i)) ? nextText(lines, i + 1, mainEnd) : i;
     if (!(named && parts[part]?.start === i)) addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
     if (part < 0) {
-      // Before the first part heading: the opening; in a report without part headings, the
-      // text after its opening sentence starts with the review.
-      bump(scores, parts.length > 0 ? S.前言 : S.成效, parts.length > 0 ? OPENING_PRIOR : 0.5);
+      bump(scores, ...openingPrior(parts));
     } else {
       const partKind = parts[part]!.kind;
-      if (partKind !== null) bump(scores, S[partKind], HEADING_PRIOR);
-      for (const other of parts[part]!.others) bump(scores, S[other], HEADING_PRIOR / 2);
-      // Reviews and plans often hold a problems paragraph: a part's heading speaks against it less.
-      if (partKind === '成效' || partKind === '计划' || partKind === '其他') bump(scores, S.问题, HEADING_PRIOR / 2);
-      else if (previousPartKind !== null) bump(scores, S[previousPartKind], 0.3);
+      if (partKind !== null) {
+        for (const other of parts[part]!.others) bump(scores, S[other], PART_PRIOR / 2);
+        // Reviews and plans often hold a problems paragraph: their heading speaks against it less.
+        if (partKind === '成效' || partKind === '计划' || partKind === '其他') bump(scores, S.问题, PART_PRIOR / 2);
+      } else if (previousPartKind !== null && parts[part]!.start === i) {
+        // A heading that names a topic only leans, weakly, to the kind of the part before it.
+        bump(scores, S[previousPartKind], 0.3);
+      }
     }
     // A sub-part headed 存在的主要问题 inside another part, up to the next heading of its style.
     if (heading && heading.style !== topStyle && heading.style !== 'bare') {
@@ -168,9 +177,14 @@ function classifyParagraphs(
     if (subPartStyle !== null) bump(scores, S.问题, HEADING_PRIOR + 2);
     // The heading line of a part whose heading names its kind is of that kind.
     const partKind = part >= 0 ? parts[part]!.kind : null;
-    if (partKind !== null && parts[part]!.start === i) scores.forEach((_, k) => { if (k !== S[partKind]) scores[k] = -Infinity; });
+    scores[AFTER_PLAN_RESPONSIBILITY] = scores[S.责任]!;
+    if (partKind !== null && parts[part]!.start === i) {
+      scores.forEach((_, k) => {
+        if (k !== S[partKind] && !(partKind === '责任' && k === AFTER_PLAN_RESPONSIBILITY)) scores[k] = -Infinity;
+      });
+    }
     if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
-    units.push({line: i, part, scores});
+    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null});
   }
 
   const path = viterbi(units);
@@ -178,38 +192,72 @@ function classifyParagraphs(
   let u = 0;
   for (let i = 0; i < mainEnd; i++) {
     if (u < units.length && units[u]!.line === i) current = path[u++]!;
-    kinds[i] = i < forcedOpening ? '前言' : current;
+    kinds[i] = i < forcedOpening ? '前言' : KIND_OF[current];
   }
   void openingEnd;
   return kinds;
 }
 
-/** Finds the most likely sequence of kinds for the paragraphs, by the order of parts. */
+/**
+ * What the text before the first part heading is, after the opening sentence: the opening
+ * when the first part is the review; the review itself when the first part comes after it
+ * (problems, outline, plans), since every report reviews before it plans.
+ */
+function openingPrior(parts: readonly Part[]): [number, number] {
+  // Without part headings, the text after the opening sentence starts with the review.
+  if (parts.length === 0) return [S.成效, 0.5];
+  const first = parts[0]!.kind;
+  if (first === '成效' || first === '责任') return [S.前言, 1.5];
+  if (first === null) return [S.前言, 0.5];
+  return [S.成效, 1];
+}
+
+/**
+ * Finds the most likely sequence of kinds for the paragraphs, by the order of parts. A part's
+ * heading pulls its paragraphs to its kind until the content turns to another kind (other
+ * than a problems paragraph, which reviews and plans hold); from there on it no longer pulls,
+ * so a part can change kind where its content does. Each state is a kind and whether the
+ * part has so turned.
+ */
 function viterbi(units: readonly Unit[]): State[] {
   if (units.length === 0) return [];
   const n = STATES.length;
-  let score = units[0]!.scores.map((s, k) => s - ORDER[S.前言]![k]!);
+  const emit = (unit: Unit, k: number, turned: boolean): number =>
+    unit.scores[k]! + (unit.headingKind !== null && !turned && KIND_OF[STATES[k]!] === unit.headingKind ? PART_PRIOR : 0);
+  const turns = (unit: Unit, k: number): boolean => unit.headingKind !== null && KIND_OF[STATES[k]!] !== unit.headingKind && STATES[k] !== '问题';
+  // score[k + n * turned]
+  let score = new Array<number>(2 * n).fill(-Infinity);
+  for (let k = 0; k < n; k++) {
+    const turned = turns(units[0]!, k);
+    score[k + n * Number(turned)] = emit(units[0]!, k, turned) - ORDER[S.前言]![k]!;
+  }
   const back: number[][] = [];
   for (let t = 1; t < units.length; t++) {
-    const boundary = units[t]!.part !== units[t - 1]!.part;
-    const next = new Array<number>(n).fill(-Infinity);
-    const from = new Array<number>(n).fill(0);
-    for (let b = 0; b < n; b++) {
-      for (let a = 0; a < n; a++) {
-        const cost = ORDER[a]![b]! + (a !== b && !boundary ? SWITCH_IN_PART : 0);
-        const value = score[a]! - cost;
-        if (value > next[b]!) [next[b], from[b]] = [value, a];
+    const unit = units[t]!;
+    const boundary = unit.part !== units[t - 1]!.part;
+    const next = new Array<number>(2 * n).fill(-Infinity);
+    const from = new Array<number>(2 * n).fill(0);
+    for (let a = 0; a < 2 * n; a++) {
+      if (score[a] === -Infinity) continue;
+      const kindA = a % n;
+      const turnedA = a >= n && !boundary;
+      for (let b = 0; b < n; b++) {
+        const cost = ORDER[kindA]![b]! + (kindA !== b && !boundary ? SWITCH_IN_PART : 0);
+        if (cost === Infinity) continue;
+        const turned = turnedA || turns(unit, b);
+        const state = b + n * Number(turned);
+        const value = score[a]! - cost + emit(unit, b, turned);
+        if (value > next[state]!) [next[state], from[state]] = [value, a];
       }
-      next[b]! += units[t]!.scores[b]!;
     }
     back.push(from);
     score = next;
   }
   let best = 0;
-  for (let k = 1; k < n; k++) if (score[k]! > score[best]!) best = k;
+  for (let k = 1; k < 2 * n; k++) if (score[k]! > score[best]!) best = k;
   const path = new Array<State>(units.length);
   for (let t = units.length - 1; t >= 0; t--) {
-    path[t] = STATES[best]!;
+    path[t] = STATES[best % n]!;
     if (t > 0) best = back[t - 1]![best]!;
   }
   return path;
@@ -248,8 +296,13 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
     if (/^[“"‘]?十/.test(body) && periods.some((period) => period > planPeriodOf(year))) bump(scores, S.其他, 3);
   }
   // The formula that opens the year's plan: 今年是…之年, 今年…主要预期目标是, 总体要求是.
-  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && scores[S.计划]! > 0) bump(scores, S.计划, 3);
+  const opensWithPlan = times.some((time) => time.offset - shift < HEAD && (time.relation === 'next' || (time.relation === 'current' && context.kind === 'government-work')))
+    || (year !== null && years.some((mention) => mention.offset - shift < 8 && mention.year === year + 1));
+  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && opensWithPlan) bump(scores, S.计划, 3);
+  else if (/^[^。]{0,30}(?:主要)?预期目标|^[^。]{0,12}总体要求/.test(body)) bump(scores, S.计划, 3);
 
+  // The paragraph that closes a review: the results are owed to…, and thanks to all.
+  if (/成绩的取得|成绩来之不易|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
   // Vocabulary: results, plans, problems.
   bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
   bump(scores, S.计划, Math.min(1.5, (count('plan') / length) * 100 * 0.4));
@@ -261,10 +314,13 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const opens = admitted.slice(0, 120);
   if (count('concession', opens) > 0 && count('problem', opens) > 0) problems += 3;
   // A sentence that names problems and then lists them: …困难和挑战，主要是：… / 问题也不容回避：…
-  const announcement = /^[^。；;！!？?]{0,50}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(admitted)?.[0] ?? '';
+  const announcement = /^[^；;！!？?]{0,80}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(admitted)?.[0] ?? '';
   if (/问题|困难|挑战|短板|不足|差距|弱项/.test(announcement)) problems += 3;
   const density = (count('problem', admitted) / length) * 100;
   if (density >= 1.5) problems += Math.min(4, density / 2 + 1);
+  // The promise to solve the problems just named belongs with them.
+  if (/^(?:针对|对于|对|就)(?:上述|以上|这些|存在的|前述)(?:问题|不足|困难)|^对此[，,]/.test(body)) problems += 5;
+  else if (body.length < 100 && /(?:认真|切实|着力|努力|加以|予以|逐步|研究)(?:加以)?(?:解决|改进|整改)/.test(body)) problems += 4;
   // Problems listed one by one (一是…二是…).
   if (/一是.*二是/.test(body) && density >= 1.5) problems += 2;
   bump(scores, S.问题, problems);
@@ -307,14 +363,14 @@ function openingSentenceEnd(doc: Doc, end: number, hasParts: boolean): number {
 }
 
 /** Turns the kind of every line into runs: sections over whole lines, in order. */
-function toSections(doc: Doc, kinds: readonly State[], partStarts: readonly number[], mainEnd: number): Section[] {
+function toSections(doc: Doc, kinds: readonly SectionKind[], partStarts: readonly number[], mainEnd: number): Section[] {
   const {lines, headings} = doc;
   const starts = new Set(partStarts);
   const sections: Section[] = [];
   for (let i = 0; i < mainEnd; i++) {
     let kind = kinds[i]!;
     // A blank line goes with the paragraph before it.
-    if (lines[i]!.trim() === '' && sections.length > 0) kind = sections[sections.length - 1]!.kind as State;
+    if (lines[i]!.trim() === '' && sections.length > 0) kind = sections[sections.length - 1]!.kind;
     const last = sections[sections.length - 1];
     if (last && last.kind === kind && !starts.has(i)) {
       last.end = i;
@@ -387,7 +443,7 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
   for (let i = last.end; i > last.start; i--) {
     const text = lines[i]!.trim();
     if (text === '') continue;
-    if (junk[i] || isSignature(text) || (main && isFurniture(text))) {
+    if (junk[i] || (main && (isSignature(text) || isFurniture(text)))) {
       start = i;
       continue;
     }
@@ -405,6 +461,8 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
 
 /** Tells whether a line after the last paragraph is page furniture: short, no sentence, no heading number. */
 function isFurniture(text: string): boolean {
+  if (/^[（(【\[].{0,60}[）)】\]]$/.test(text) && /来源|编辑|审核|校对|打印|关闭|发布/.test(text)) return true;
+  if (/^特此(?:报告|汇报)[。！!]?$/.test(text)) return true;
   return text.length <= 24 && !/[。；;！!？?]/.test(text) && !/^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、])/.test(text);
 }
 
