@@ -268,7 +268,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const year = context.reportYear;
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
   // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题.
-  const admitted = body.replace(/(?:面对|克服|战胜|应对|化解|解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
+  const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
@@ -311,8 +311,10 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   let problems = 0;
   if (openers.some((opener) => opening.includes(opener))) problems += 4;
   // A concessive turn where the paragraph opens (同时…, 尽管取得一定成绩，但…, 在看到成绩的同时…).
+  // The problems follow the turn: 成绩…，但… / 同时，…还存在…; not 会遇到困难，但只要…就….
   const opens = admitted.slice(0, 120);
-  if (count('concession', opens) > 0 && count('problem', opens) > 0) problems += 3;
+  const turn = firstIndexOf(words.get('concession')!, opens);
+  if (turn >= 0 && count('problem', opens.slice(turn)) > 0) problems += 3;
   // A sentence that names problems and then lists them: …困难和挑战，主要是：… / 问题也不容回避：…
   const announcement = /^[^；;！!？?]{0,80}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(admitted)?.[0] ?? '';
   if (/问题|困难|挑战|短板|不足|差距|弱项/.test(announcement)) problems += 3;
@@ -329,6 +331,16 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
 /** Adds `value` to the score of one kind. */
 function bump(scores: number[], kind: number, value: number): void {
   scores[kind] = (scores[kind] ?? 0) + value;
+}
+
+/** The offset of the first of `words` in `text`, or -1. */
+function firstIndexOf(words: readonly string[], text: string): number {
+  let first = -1;
+  for (const word of words) {
+    const at = text.indexOf(word);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
 }
 
 /** The evidence words by kind (data/section-evidence.tsv). */
