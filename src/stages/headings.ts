@@ -57,11 +57,14 @@ export function readHeading(line: string): Heading | null {
 
 /** Tells whether a line without a number is a heading: short, unpunctuated, with a cue. */
 function isBareHeading(text: string): boolean {
-  if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(text)) return true;
+  if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*[：:]?$/.test(text)) return true;
   // A colon heading of older reports (关于2009年工作回顾：) is one phrase, with no comma in it.
   const title = /[，,]/.test(text) ? text : text.replace(/[：:]$/, '');
   if (title.length < 4 || title.length > 36 || /[。；;，,：:！!？?、]$/.test(title) || /[。；;！!？?]/.test(title)) return false;
   if (isJunkLine(title) || title.startsWith('——') || /(报告|总结)$/.test(title)) return false;
+  // Two short phrases set apart by a space are a heading of their own (正确把握形势　坚定发展信心).
+  // (Each phrase of four characters or more: 县长 周立新 is a speaker line.)
+  if (/^[\u4e00-\u9fff“”"]{4,12} +[\u4e00-\u9fff“”"]{4,16}$/.test(title) && !/[长任记]$/.test(title.split(/ +/)[0]!)) return true;
   return classifyTitle(title, null) !== null;
 }
 

@@ -42,7 +42,7 @@ const KIND_OF: Record<State, SectionKind> = {前言: '前言', 成效: '成效',
 const ORDER: number[][] = (() => {
   const never = Infinity;
   const m: Record<State, Partial<Record<State, number>>> = {
-    前言: {前言: 0, 成效: 0, 责任: 0, 问题: 1, 其他: 0, 计划: 0},
+    前言: {前言: 0, 成效: 0, 责任: 0, 问题: 1, 其他: 1, 计划: 2},
     成效: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
     责任: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
     问题: {成效: 1, 责任: 0.5, 问题: 0, 其他: 0, 计划: 0},
@@ -55,6 +55,8 @@ const ORDER: number[][] = (() => {
 
 /** Extra cost of changing kind inside a part, where no heading announces the change. */
 const SWITCH_IN_PART = 1.5;
+/** Extra cost of changing kind at a paragraph that points back to the one before. */
+const CONTINUATION = 2;
 /** Weight of a heading that names its part's kind, for every paragraph of the part. */
 const PART_PRIOR = 2.5;
 /** Weight of a problems sub-heading for the paragraphs under it. */
@@ -128,6 +130,8 @@ interface Unit {
   scores: number[];
   /** The kind the part's heading names, which pulls the paragraph to it. */
   headingKind: SectionKind | null;
+  /** Whether the paragraph opens by pointing back to the one before (上述, 以上). */
+  continues: boolean;
 }
 
 /** Gives every line of the main text a kind: evidence per paragraph, then the best sequence. */
@@ -157,6 +161,11 @@ function classifyParagraphs(
     const named = heading !== null && classifyTitle(heading.title, context.reportYear) !== null;
     const evidenceLine = heading && !heading.runsOn && !(named && (isPartHeading || parts[part]?.start === i)) ? nextText(lines, i + 1, mainEnd) : i;
     if (!(named && parts[part]?.start === i)) addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
+    // Reports review before they plan: where nothing else tells, the first paragraphs lean to
+    // the review and the last to the plans.
+    const position = (i - forcedOpening) / Math.max(1, mainEnd - forcedOpening);
+    bump(scores, S.成效, 0.3 * (1 - position));
+    bump(scores, S.计划, 0.3 * position);
     if (part < 0) {
       bump(scores, ...openingPrior(parts));
     } else {
@@ -184,7 +193,9 @@ function classifyParagraphs(
       });
     }
     if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
-    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null});
+    // A paragraph that opens by pointing back (围绕上述目标, 为实现以上目标) goes on with the one before.
+    const continues = /^(?:围绕|为实现|实现|按照|根据|落实|为完成|完成)(?:上述|以上|前述|这些)/.test(text);
+    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null, continues});
   }
 
   const path = viterbi(units);
@@ -213,6 +224,15 @@ function openingPrior(parts: readonly Part[]): [number, number] {
 }
 
 /**
+ * How strongly a part's heading pulls its paragraphs: a part headed as the problems or the
+ * leaders' duty (the regulation's own parts) holds its text whatever words it uses; a review
+ * or a plan may turn where its content does.
+ */
+function partPrior(kind: SectionKind): number {
+  return kind === '问题' || kind === '责任' ? 3 * PART_PRIOR : PART_PRIOR;
+}
+
+/**
  * Finds the most likely sequence of kinds for the paragraphs, by the order of parts. A part's
  * heading pulls its paragraphs to its kind until the content turns to another kind (other
  * than a problems paragraph, which reviews and plans hold); from there on it no longer pulls,
@@ -223,7 +243,7 @@ function viterbi(units: readonly Unit[]): State[] {
   if (units.length === 0) return [];
   const n = STATES.length;
   const emit = (unit: Unit, k: number, turned: boolean): number =>
-    unit.scores[k]! + (unit.headingKind !== null && !turned && KIND_OF[STATES[k]!] === unit.headingKind ? PART_PRIOR : 0);
+    unit.scores[k]! + (unit.headingKind !== null && !turned && KIND_OF[STATES[k]!] === unit.headingKind ? partPrior(unit.headingKind) : 0);
   const turns = (unit: Unit, k: number): boolean => unit.headingKind !== null && KIND_OF[STATES[k]!] !== unit.headingKind && STATES[k] !== '问题';
   // score[k + n * turned]
   let score = new Array<number>(2 * n).fill(-Infinity);
@@ -242,7 +262,7 @@ function viterbi(units: readonly Unit[]): State[] {
       const kindA = a % n;
       const turnedA = a >= n && !boundary;
       for (let b = 0; b < n; b++) {
-        const cost = ORDER[kindA]![b]! + (kindA !== b && !boundary ? SWITCH_IN_PART : 0);
+        const cost = ORDER[kindA]![b]! + (kindA !== b && !boundary ? SWITCH_IN_PART + (unit.continues ? CONTINUATION : 0) : 0);
         if (cost === Infinity) continue;
         const turned = turnedA || turns(unit, b);
         const state = b + n * Number(turned);
@@ -267,8 +287,9 @@ function viterbi(units: readonly Unit[]): State[] {
 function addEvidence(scores: number[], text: string, doc: Doc, line: number, context: SectionContext): void {
   const year = context.reportYear;
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
-  // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题.
-  const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
+  // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题
+  // (but 亟待解决的问题 are).
+  const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|(?<!亟待|有待|需要|尚待|仍需|亟需|急需|需)解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
@@ -302,9 +323,10 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   else if (/^[^。]{0,30}(?:主要)?预期目标|^[^。]{0,12}总体要求/.test(body)) bump(scores, S.计划, 3);
 
   // The paragraph that closes a review: the results are owed to…, and thanks to all.
-  if (/成绩的取得|成绩来之不易|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
+  if (/成绩的取得|成绩来之不易|体会到|体会是|深切体会|启示是|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
   // Vocabulary: results, plans, problems.
   bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
+
   bump(scores, S.计划, Math.min(1.5, (count('plan') / length) * 100 * 0.4));
   openers ??= readWords('problem-openers.txt');
   const opening = body.slice(0, 40);
@@ -395,23 +417,36 @@ function toSections(doc: Doc, kinds: readonly SectionKind[], partStarts: readonl
   return sections;
 }
 
-/** Picks the style of the top-level parts: the highest style that marks out named parts. */
+/**
+ * Picks the style of the top-level parts: of the styles that mark out parts (two headings or
+ * more, or a single one that names a kind; bare lines only when one names a kind), the
+ * outermost, whose first heading comes first. A report may name topics only in its part
+ * headings, so names do not decide which style is on top.
+ */
 function chooseTopStyle(headings: readonly (Heading | null)[], reportYear: number | null): Style | null {
+  let best: Style | null = null;
+  let bestFirst = Infinity;
   for (const style of STYLES) {
-    const ofStyle = headings.filter((h): h is Heading => h !== null && h.style === style);
-    const named = ofStyle.filter((h) => classifyTitle(h.title, reportYear) !== null);
-    if (style === 'bare' ? named.length >= 2 : ofStyle.length >= 2 && named.length >= 1) return style;
-    if (ofStyle.length === 1 && named.length === 1 && style !== 'bare') return style;
+    const at = headings.flatMap((h, i) => (h !== null && h.style === style ? [i] : []));
+    const named = at.filter((i) => classifyTitle(headings[i]!.title, reportYear) !== null);
+    const marksParts = style === 'bare' ? at.length >= 2 && named.length >= 1 : at.length >= 2 || named.length === 1;
+    if (marksParts && at[0]! < bestFirst) [best, bestFirst] = [style, at[0]!];
   }
-  return null;
+  return best;
 }
 
 /** Finds where annexes begin (a line 附件 or 附件1 after the first quarter of the text), or -1. */
 function findAnnex(lines: readonly string[], headings: readonly (Heading | null)[]): number {
   for (let i = Math.floor(lines.length / 4); i < lines.length; i++) {
-    if (headings[i]?.style === 'bare' && /^(附件|附表)\s*[0-9一二三四五六七八九十]*$/.test(headings[i]!.title)) return i;
+    const title = headings[i]?.style === 'bare' ? headings[i]!.title : '';
+    if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*[：:]?$/.test(title) || isGlossaryTitle(title)) return i;
   }
   return -1;
+}
+
+/** Tells whether a heading opens a glossary (名词解释), which ends a work report like an annex. */
+function isGlossaryTitle(title: string): boolean {
+  return /^(?:名词解释|名词注释|注释|附注|注解)[：:]?$/.test(title);
 }
 
 /** Names each annex by its title: next year's projects are a plan, the year's progress a review, a glossary neither. */
@@ -427,7 +462,7 @@ function annexSections(doc: Doc, start: number, reportYear: number | null): Sect
     }
     if (i === start || (heading?.style === 'bare' && /^(附件|附表)/.test(heading.title))) {
       const titleLine = lines.slice(i + 1).find((line) => line.trim() !== '') ?? '';
-      const kind = classifyTitle(titleLine, reportYear);
+      const kind = isGlossaryTitle(heading?.title ?? '') ? '其他' : classifyTitle(titleLine, reportYear);
       out.push({kind: kind === '计划' || kind === '成效' ? kind : '其他', heading: lines[i]!.trim(), start: i, end: i});
     }
     out[out.length - 1]!.end = i;
@@ -463,7 +498,7 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
   }
   // The closing words to the deputies, when they are the last paragraph of a work report.
   const closing = previousText(lines, start - 1, last.start);
-  if (closing >= 0 && /^各位代表[！!]/.test(lines[closing]!.trim())) start = closing;
+  if (closing >= 0 && /^各位代表[！!，,]/.test(lines[closing]!.trim()) && !/^各位代表[，,]?(?:过去|一年来|五年来)/.test(lines[closing]!.trim())) start = closing;
   if (start > last.end) return sections;
   while (start <= last.end && lines[start]!.trim() === '') start++;
   const kept = {...last, end: start - 1};
