@@ -11,7 +11,7 @@ import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionR
 import {decode} from './stages/decode.js';
 import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
-import {readMetadata} from './stages/metadata.js';
+import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {splitSections} from './stages/sections.js';
 import {cut, isWord, keywords} from './stages/segment.js';
@@ -74,7 +74,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), kind: '', sections: [], indicators: [], messages};
   }
 
-  const meta = readMetadata(text);
+  const meta = readMetadata(text, lines.title ? normalize([lines.title]).lines[0] : '');
   const sections = splitSections(text, meta.year);
   const kindOfLine = new Array<Section['kind']>(text.length);
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
@@ -95,6 +95,8 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     unit: found.unit,
     qualifier: found.qualifier,
     sentence: found.sentence,
+    region: meta.region,
+    level: meta.level,
   }));
 
   const kinds: string[] = [];
@@ -114,6 +116,11 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     indicators: indicators.length,
     status: 'ok',
     error: '',
+    kind: KIND_NAMES[meta.kind],
+    level: meta.level,
+    region: meta.region,
+    department: meta.department,
+    published: meta.published,
   };
   if (options.check) {
     const input: CheckInput = {file, lines: text, source: lines.source, meta, sections, indicators: indicators.length};
@@ -192,6 +199,6 @@ function countChars(text: string): number {
 function emptyReport(file: string, fields: Partial<ReportRow>): ReportRow {
   return {
     file, title: '', org: '', year: null, encoding: '', script: '', chars: 0, words: 0,
-    sections: '', indicators: 0, status: 'ok', error: '', ...fields,
+    sections: '', indicators: 0, status: 'ok', error: '', kind: '', level: '', region: '', department: '', published: '', ...fields,
   };
 }
