@@ -45,12 +45,16 @@ export const NO_BODY: Body = {org: '', region: '', level: '', department: '', so
  * word (民政 + 局, 卫生健康 + 委员会); the alternatives are tried longest first at each length.
  */
 const ORGAN = /^([\u4e00-\u9fff]{0,10}?)(人民政府|政府|街道办事处|办事处|管理委员会|委员会|办公室|局|厅|委|办|中心|院|署|部)/;
+/** The same, for a whole name: the organ word ends it (人民政府办公室, not 人民政府). */
+const WHOLE_ORGAN = new RegExp(`${ORGAN.source}$`);
+/** Organ words that may follow another as its office (人民政府 + 办公室). */
+const SUB_ORGAN = /^(办公室|委员会|管理委员会|办事处|中心)/;
 /** Characters that end a name: function words and verbs that open the rest of a sentence. */
 const NOT_IN_ORGAN = /[全本我各该此其每的了在对把被将从以是于年月日个级一二三四五六七八九十]|坚持|推进|深入|认真|切实|紧紧|围绕|积极|按照|根据|通过|加强|不断/;
 /** Names of national organs: ministries (司法部), 国家…局, …总局, 国务院. */
 const NATIONAL = /^(?:中华人民共和国)?(?:[\u4e00-\u9fff]{2,6}部|国家[\u4e00-\u9fff]{2,10}(?:局|委员会|署)|[\u4e00-\u9fff]{2,8}总(?:局|署)|国务院)$/;
 /** Words a title holds after the body's name (关于, 2021年, 法治政府建设, 政府工作报告). */
-const TITLE_TAIL = /(关于|法治政府建设|依法行政|法治建设|政府工作报告|工作报告|工作情况|情况|年度|工作|报告|总结|的).*$/;
+const TITLE_TAIL = /(关于|法治政府建设|依法行政|法治建设|(?:人民)?政府工作报告|工作报告|工作情况|情况|年度|工作|报告|总结|的).*$/;
 const YEAR_WORD = /((?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?/g;
 /** Labels of portal fields that name the publishing body. */
 const PORTAL_FIELD = /(?:信息来源|来源单位|来源|发布机构|发布单位|发文单位|发文机关|发布部门)\s*[:：]\s*([\u4e00-\u9fff]{2,30})/g;
@@ -64,6 +68,12 @@ export function readBody(name: string): Body | null {
   if (!/^[\u4e00-\u9fff]{2,40}$/.test(text)) return null;
   const placed = readPlaces(text);
   if (placed.places.length === 0) {
+    // A national organ's local bureau (国家税务总局涞水县税务局) is at its place's level.
+    for (let k = 3; k <= text.length - 3; k++) {
+      if (!NATIONAL.test(text.slice(0, k))) continue;
+      const local = readBody(text.slice(k));
+      if (local && local.region !== '') return {...local, org: text};
+    }
     if (!NATIONAL.test(text) || NOT_IN_ORGAN.test(text.replace(/^中华人民共和国/, ''))) return null;
     return {org: text, region: '', level: 'national', department: text.replace(/^中华人民共和国/, ''), source: ''};
   }
@@ -77,8 +87,8 @@ export function readBody(name: string): Body | null {
     const department = street ? '街道办事处' : '人民政府';
     return {org: region + (street ? '办事处' : department), region, level, department, source: ''};
   }
-  const organ = ORGAN.exec(rest);
-  if (!organ || organ[0].length !== rest.length || NOT_IN_ORGAN.test(organ[1]!)) return null;
+  const organ = WHOLE_ORGAN.exec(rest);
+  if (!organ || NOT_IN_ORGAN.test(organ[1]!)) return null;
   if (/^(?:[省市县区镇乡])?(?:人民)?政府$/.test(rest)) rest = '人民政府';
   const department = rest === '办事处' && region.endsWith('街道') ? '街道办事处' : rest;
   return {org: region + rest, region, level, department, source: ''};
@@ -98,7 +108,10 @@ export function bodyAt(text: string, at: number): Body | null {
   const region = placed.places.join('');
   const organ = ORGAN.exec(placed.rest);
   if (organ && !NOT_IN_ORGAN.test(organ[1]!)) {
-    const body = readBody(region + organ[0]);
+    let name = organ[0];
+    const office = SUB_ORGAN.exec(placed.rest.slice(name.length));
+    if (office) name += office[0];
+    const body = readBody(region + name);
     if (body) return body;
   }
   return readBody(region);
@@ -108,23 +121,45 @@ export function bodyAt(text: string, at: number): Body | null {
 export function findBody(lines: readonly string[], context: BodyContext): Body {
   const head = lines.slice(0, 40).filter((line) => line.trim() !== '');
   const headText = head.join('');
-  const candidates: Array<() => Body | null> = [
-    () => fromTitle(context.title),
-    () => fromTitle(pageTitleReport(context.pageTitle ?? '')),
-    () => (context.governmentWork ? fromDelivery(headText) : null),
-    () => (context.governmentWork ? fromSpeaker(head) : null),
-    () => fromPortal(head),
-    () => fromOpening(lines),
-    () => fromReportIntro(lines),
-    () => fromSignature(lines),
+  const sources: Array<[BodySource, () => Body | null]> = [
+    ['title', () => fromTitle(context.title, lines)],
+    ['page-title', () => fromTitle(pageTitleReport(context.pageTitle ?? ''), lines)],
+    ['delivery', () => (context.governmentWork ? fromDelivery(headText) : null)],
+    ['speaker', () => (context.governmentWork ? fromSpeaker(head, lines) : null)],
+    ['portal', () => fromPortal(head)],
+    ['opening', () => fromOpening(lines)],
+    ['report-intro', () => fromReportIntro(lines)],
+    ['signature', () => fromSignature(lines)],
+    ['self-reference', () => fromSelfReference(lines, context)],
   ];
-  const sources: BodySource[] = ['title', 'page-title', 'delivery', 'speaker', 'portal', 'opening', 'report-intro', 'signature'];
-  for (let i = 0; i < candidates.length; i++) {
-    const found = candidates[i]!();
-    if (found) return finish(widen({...found, source: sources[i]!}, lines), context);
+  const selfName = context.governmentWork ? '' : dominantSelfName(lines.join('\n'));
+  for (let i = 0; i < sources.length; i++) {
+    const [source, find] = sources[i]!;
+    let found = find();
+    if (!found) continue;
+    // A government named first (the site, the place of the opening sentence) gives way to
+    // a bureau of the same place named later, when the report calls itself 我局.
+    if (/^(?:局|委|办|厅)$/.test(selfName) && /^(?:人民政府|街道办事处)$/.test(found.department)) {
+      const government = found;
+      const bureau = sources.slice(i + 1).map(([, later]) => later())
+        .find((body) => body !== null && body.department.endsWith(selfName) && samePlace(body.region, government.region));
+      if (bureau) found = bureau;
+    }
+    return finish(widen({...found, source}, lines), context);
   }
-  const resolved = fromSelfReference(lines, context);
-  return resolved ? finish(widen({...resolved, source: 'self-reference'}, lines), context) : NO_BODY;
+  return NO_BODY;
+}
+
+/** The word a report calls itself by most (我局 → 局, 我县 → 县), or ''. */
+function dominantSelfName(text: string): string {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(/我(街道|[局镇县区市乡委办厅省])/g)) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** Tells whether two regions name the same place, one perhaps more fully (清远市清城区, 清城区). */
+function samePlace(a: string, b: string): boolean {
+  return a !== '' && b !== '' && (a.endsWith(b) || b.endsWith(a));
 }
 
 /**
@@ -156,15 +191,21 @@ function finish(body: Body, context: BodyContext): Body {
   return {...body, org: `${body.region}人民政府`, department: '人民政府'};
 }
 
-/** The body named in a title: what stands before the year and the kind of report. */
-function fromTitle(title: string): Body | null {
+/**
+ * The body named in a title: what stands before the year and the kind of report, without
+ * a leading 关于 or the party committee of a joint report (中共XX县委 XX县人民政府关于…).
+ * A body named only by its level (区民政局) takes its place from the text.
+ */
+function fromTitle(title: string, lines: readonly string[]): Body | null {
   const name = title
     .replace(YEAR_WORD, '')
     .replace(/^[^\u4e00-\u9fff]+/, '')
     .replace(/^[\u4e00-\u9fff]{1,6}[：:]/, '')
-    .replace(TITLE_TAIL, '')
-    .trim();
-  return name.length >= 2 ? readBody(name) ?? partialName(name, []) : null;
+    .replace(/\s+/g, '')
+    .replace(/^关于/, '')
+    .replace(/^中共[\u4e00-\u9fff]{2,12}?委(?:员会)?(?=[\u4e00-\u9fff]{2,}(?:人民政府|政府))/, '')
+    .replace(TITLE_TAIL, '');
+  return name.length >= 2 ? readBody(name) ?? partialName(name, lines) : null;
 }
 
 /** The part of a page's <title> that names the report, without the site name after _ or -. */
@@ -175,12 +216,18 @@ export function pageTitleReport(pageTitle: string): string {
 
 /** The place of the congress a work report is delivered to: ——在涞水县第十七届人民代表大会… */
 function fromDelivery(headText: string): Body | null {
-  const match = /在([\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十0-9]{1,4}届人民代表大会/.exec(headText.replace(/\s+/g, ''));
+  const text = headText.replace(/\s+/g, '');
+  const match = /在([\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十0-9]{1,4}届人民代表大会/.exec(text)
+    // 阜平县十七届人大五次会议: the congress abbreviated.
+    ?? /(?:^|[^\u4e00-\u9fff]|在)([\u4e00-\u9fff]{2,20}?)第?[一二三四五六七八九十]{1,4}届人大[一二三四五六七八九十]{1,3}次会议/.exec(text);
   return match ? placeGovernment(match[1]!) : null;
 }
 
-/** The place of the speaker of a work report (广东省省长 孟凡利; 徐水县人民政府县长李保森; 我代表蠡县人民政府). */
-function fromSpeaker(head: readonly string[]): Body | null {
+/**
+ * The place of the speaker of a work report (广东省省长 孟凡利; 徐水县人民政府县长李保森;
+ * 我代表蠡县人民政府; 我代表县人民政府, with the county the report names most).
+ */
+function fromSpeaker(head: readonly string[], lines: readonly string[]): Body | null {
   for (const line of head) {
     const text = line.replace(/\s+/g, '');
     const speaker = /^([\u4e00-\u9fff]{2,16}?)(?:人民政府)?代?(?:省长|市长|县长|区长|州长|旗长|盟长)[\u4e00-\u9fff]{2,4}$/.exec(text);
@@ -188,9 +235,9 @@ function fromSpeaker(head: readonly string[]): Body | null {
       const body = placeGovernment(speaker[1]!);
       if (body) return body;
     }
-    const behalf = /我代表([\u4e00-\u9fff]{2,16}?人民政府)/.exec(text);
+    const behalf = /我代表([\u4e00-\u9fff]{1,16}?人民政府)/.exec(text);
     if (behalf) {
-      const body = readBody(behalf[1]!);
+      const body = readBody(behalf[1]!) ?? partialName(behalf[1]!, lines);
       if (body && body.region !== '') return body;
     }
   }
@@ -246,8 +293,13 @@ function fromReportIntro(lines: readonly string[]): Body | null {
 
 /** The body signing the report: a short line near the end that is a body's name. */
 function fromSignature(lines: readonly string[]): Body | null {
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 15); i--) {
-    const name = lines[i]!.trim().split(/\s+/)[0] ?? '';
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+    const text = lines[i]!.trim();
+    // Page furniture after the signature (打印本页, 主办：…) does not count against it.
+    if (text === '' || isJunkLine(text)) continue;
+    seen++;
+    const name = text.split(/\s+/)[0] ?? '';
     if (name.length < 3 || name.length > 30) continue;
     const body = readBody(name);
     if (body) return body;
@@ -266,7 +318,7 @@ function partialName(name: string, lines: readonly string[], selfToo = false): B
   const suffix = match[1]!;
   let rest = match[2]!;
   if (rest !== '') {
-    const organ = ORGAN.exec(rest);
+    const organ = WHOLE_ORGAN.exec(rest) ?? ORGAN.exec(rest);
     if (!organ || NOT_IN_ORGAN.test(organ[1]!)) return null;
     rest = organ[0];
     if (/^(?:人民)?政府$/.test(rest)) rest = '';
@@ -307,9 +359,7 @@ function mostNamedPlace(text: string, suffix: string): string {
  */
 function fromSelfReference(lines: readonly string[], context: BodyContext): Body | null {
   const text = lines.join('\n');
-  const selfNames = new Map<string, number>();
-  for (const match of text.matchAll(/我(街道|[局镇县区市乡委办厅省])/g)) selfNames.set(match[1]!, (selfNames.get(match[1]!) ?? 0) + 1);
-  const suffix = [...selfNames].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const suffix = dominantSelfName(text);
   if (!suffix) return null;
   if (/^(街道|[镇县区市乡省])$/.test(suffix)) {
     const place = mostNamedPlace(text, suffix);

@@ -101,6 +101,40 @@ describe('findBody: each source, in order of trust', () => {
   });
 });
 
+describe('more shapes of unseen reports', () => {
+  it('the congress abbreviated: 阜平县十七届人大五次会议', () => {
+    const meta = readMetadata(['阜平县十七届人大五次会议文件(1)', '政府工作报告', '2021年2月5日', '各位代表：', '现在，我代表县人民政府向大会报告工作。', '一、2020年工作回顾']);
+    expect([meta.org, meta.level, meta.year]).toEqual(['阜平县人民政府', 'county', 2020]);
+  });
+
+  it('我代表县人民政府: the county the report names most', () => {
+    expect(body(['政府工作报告', '各位代表：', '现在，我代表县人民政府，向大会作政府工作报告。', '过去的一年，涞水县经济平稳运行，涞水县…'])).toEqual(['涞水县人民政府', '涞水县', 'county', '人民政府']);
+  });
+
+  it('titles: 关于 first, a joint party–government report, …人民政府工作报告', () => {
+    expect(body(['关于清溪县2021年法治政府建设情况的报告'])[0]).toBe('清溪县人民政府');
+    expect(body(['中共青溪县委 青溪县人民政府关于2021年度法治政府建设情况的报告'])[0]).toBe('青溪县人民政府');
+    const meta = readMetadata(['2003年保定市人民政府工作报告', '各位代表：', '过去的一年…']);
+    expect([meta.org, meta.level, meta.year, meta.kind]).toEqual(['保定市人民政府', 'city', 2002, 'government-work']);
+  });
+
+  it('a title naming the body by its level only takes the place from the text (区民政局)', () => {
+    expect(body(['区民政局2023年法治政府建设年度报告', '2023年，区民政局坚持依法行政。', '武江区养老服务…武江区民政局…'])).toEqual(['武江区民政局', '武江区', 'county', '民政局']);
+  });
+
+  it('a government named first gives way to a bureau of its place when the report says 我局', () => {
+    expect(body(['2022年法治政府建设工作报告', '来源：涞水县人民政府', '2022年，我局在县委、县政府的领导下依法行政。', '我局办理案件。', '涞水县司法局', '2023年1月10日'])).toEqual(['涞水县司法局', '涞水县', 'county', '司法局']);
+  });
+
+  it('a signature with page furniture after it', () => {
+    expect(body(['法治政府建设年度报告', '一、主要成效', '做了很多工作。', '遂川县司法局', '2023年1月10日', '【打印本页】　【关闭窗口】', '主办：遂川县人民政府办公室'])).toEqual(['遂川县司法局', '遂川县', 'county', '司法局']);
+  });
+
+  it('a national organ’s local bureau is at its place’s level', () => {
+    expect(readBody('国家税务总局涞水县税务局')).toMatchObject({org: '国家税务总局涞水县税务局', region: '涞水县', level: 'county', department: '税务局'});
+  });
+});
+
 describe('traps', () => {
   it('a label before the title is neither title nor body: 标题：保定市人民政府', () => {
     const meta = readMetadata(['标题：保定市人民政府', '保定市清苑区民政局2022年法治政府建设年度报告', '2022年，区民政局坚持依法行政。']);
