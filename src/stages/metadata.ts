@@ -108,7 +108,7 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
     // A work report is given early in the year after the one it reviews (2003年…政府工作报告,
     // 2003年1月…在…人民代表大会上: 2002).
     if (titleYear !== null) return titleYear - 1;
-    const head = lines.slice(0, TITLE_WINDOW).join('').replace(/\s+/g, '');
+    const head = arabicDates(lines.slice(0, TITLE_WINDOW).join('').replace(/\s+/g, ''));
     const delivered = /((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?在[\u4e00-\u9fff]{0,30}?人民代表大会/.exec(head);
     if (delivered) return Number(delivered[1]) - 1;
     for (const line of lines.slice(0, TITLE_WINDOW)) {
@@ -168,14 +168,34 @@ export function findPublished(lines: readonly string[]): {date: string; index: n
     }
   }
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
-    const match = /^((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$/.exec(lines[i]!.trim());
+    const match = /^((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$/.exec(arabicDates(lines[i]!.trim()));
     if (match && validDate(match)) return {date: iso(match), index: i};
   }
   for (let i = 0; i < head; i++) {
-    const match = /((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日在[\u4e00-\u9fff]{0,30}?(?:人民代表大会|$)/.exec(lines[i]!.replace(/\s+/g, ''));
+    const match = /((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日在[\u4e00-\u9fff]{0,30}?(?:人民代表大会|$)/.exec(arabicDates(lines[i]!.replace(/\s+/g, '')));
     if (match && validDate(match)) return {date: iso(match), index: i};
   }
   return {date: '', index: -1};
+}
+
+const CHINESE_DIGITS: Record<string, number> = {〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9};
+
+/** Reads a Chinese number of one to thirty-one (十二, 二十五, 三十一) as a number. */
+function chineseNumber(text: string): number {
+  if (!text.includes('十')) return CHINESE_DIGITS[text] ?? NaN;
+  const [tens, ones] = text.split('十');
+  return (tens === '' ? 1 : CHINESE_DIGITS[tens!] ?? NaN) * 10 + (ones === '' ? 0 : CHINESE_DIGITS[ones!] ?? NaN);
+}
+
+/** Writes dates in Chinese numerals (二〇二一年一月二十日) in Arabic ones (2021年1月20日). */
+function arabicDates(text: string): string {
+  return text.replace(/([〇零O一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g, (all, year: string, month?: string, day?: string) => {
+    const y = [...year].map((c) => CHINESE_DIGITS[c]).join('');
+    const m = month ? chineseNumber(month) : NaN;
+    const d = day ? chineseNumber(day) : NaN;
+    if (month && Number.isNaN(m) || day && Number.isNaN(d)) return all;
+    return `${y}年${month ? `${m}月` : ''}${day ? `${d}日` : ''}`;
+  });
 }
 
 /** Tells whether a matched year, month and day make a date of the calendar. */

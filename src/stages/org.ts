@@ -230,7 +230,7 @@ function fromDelivery(headText: string): Body | null {
 function fromSpeaker(head: readonly string[], lines: readonly string[]): Body | null {
   for (const line of head) {
     const text = line.replace(/\s+/g, '');
-    const speaker = /^([\u4e00-\u9fff]{2,16}?)(?:人民政府)?代?(?:省长|市长|县长|区长|州长|旗长|盟长)[\u4e00-\u9fff]{2,4}$/.exec(text);
+    const speaker = /^([\u4e00-\u9fff]{2,16}?)(?:人民政府)?代?(?:省长|市长|县长|区长|州长|旗长|盟长)[:：]?[\u4e00-\u9fff]{2,4}$/.exec(text);
     if (speaker) {
       const body = placeGovernment(speaker[1]!);
       if (body) return body;

@@ -130,6 +130,13 @@ describe('more shapes of unseen reports', () => {
     expect(body(['法治政府建设年度报告', '一、主要成效', '做了很多工作。', '遂川县司法局', '2023年1月10日', '【打印本页】　【关闭窗口】', '主办：遂川县人民政府办公室'])).toEqual(['遂川县司法局', '遂川县', 'county', '司法局']);
   });
 
+  it('dates in Chinese numerals: the delivery (year reported on) and the signature (published)', () => {
+    const work = readMetadata(['政府工作报告', '——二〇〇三年一月十五日在徐水县第十三届人民代表大会第一次会议上', '徐水县县长：王五', '各位代表：', '过去的一年…']);
+    expect([work.org, work.year, work.published]).toEqual(['徐水县人民政府', 2002, '2003-01-15']);
+    const signed = readMetadata(['关于2021年度法治政府建设情况的报告', '2021年，我局依法行政。', '涞水县司法局', '二〇二二年一月二十五日']);
+    expect([signed.org, signed.year, signed.published]).toEqual(['涞水县司法局', 2021, '2022-01-25']);
+  });
+
   it('a national organ’s local bureau is at its place’s level', () => {
     expect(readBody('国家税务总局涞水县税务局')).toMatchObject({org: '国家税务总局涞水县税务局', region: '涞水县', level: 'county', department: '税务局'});
   });
