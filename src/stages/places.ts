@@ -41,7 +41,12 @@ function loadDivisions(): Map<string, Level> {
   divisions = new Map();
   for (const record of records) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(record.n)) continue;
+    // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
+    // refuses them; township-level records that are zones, farms or offices (开发区, 社区,
+    // …农场) are no townships.
+    if (/^(城区|矿区|郊区|东区|西区|新区|市区)$/.test(record.n)) continue;
     const level: Level = !record.y ? 'province' : !record.a ? 'city' : !record.t ? 'county' : 'township';
+    if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(record.n)) continue;
     const known = divisions.get(record.n);
     if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions.set(record.n, level);
   }
@@ -62,6 +67,13 @@ const SHAPES: readonly [RegExp, Level][] = [
  */
 const NOT_IN_PLACE_NAME = /[全本我各该此其每省市县区镇乡的了和与及在对把被将从以为是治级内外上下中村]/;
 
+/**
+ * Words that end in a place's suffix without naming a place: kinds of zone and area
+ * (开发区, 示范县, 工业园区, 社区, 景区, 城区); a one-character stem is never taken by shape
+ * either (listed ones such as 蠡县 come from the list).
+ */
+const NOT_PLACE_STEM = /(?:开发|示范|保护|试验|实验|功能|风景|园|景|社|辖|片|街|库|山|牧|灾|校|小|城|新|老|核心|先行|样板|重点|贫困|强|大|百强|文明|卫生|生态|旅游|产业|经济)$/;
+
 /** The level of a place name, from the division list or, failing that, its shape; else null. */
 export function placeLevel(name: string): Level | null {
   const known = loadDivisions().get(name);
@@ -69,7 +81,7 @@ export function placeLevel(name: string): Level | null {
   for (const [shape, level] of SHAPES) {
     if (!shape.test(name)) continue;
     const stem = name.replace(/(?:自治州|自治县|自治旗|地区|街道|苏木|[盟县区旗市镇乡])$/, '');
-    if (stem.length >= 1 && !NOT_IN_PLACE_NAME.test(stem) && (stem.length >= 2 || /[县区旗]$/.test(name))) return level;
+    if (stem.length >= 2 && !NOT_IN_PLACE_NAME.test(stem) && !NOT_PLACE_STEM.test(stem)) return level;
   }
   return null;
 }
