@@ -115,6 +115,11 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
       const date = /^——\s*((?:19|20)[0-9]{2})年/.exec(line.trim());
       if (date) return Number(date[1]) - 1;
     }
+    // The day it was given, alone on a line under the title: （2019年1月8日）.
+    for (const line of lines.slice(0, TITLE_WINDOW)) {
+      const date = /^[（(【\[—-]*((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日[）)】\]]?$/.exec(arabicDates(line.replace(/\s+/g, '')));
+      if (date) return Number(date[1]) - 1;
+    }
     for (const line of lines) {
       if (/回顾/.test(line) && line.length < 40) {
         const year = firstYear(line);

@@ -107,6 +107,10 @@ describe('more shapes of unseen reports', () => {
     expect([meta.org, meta.level, meta.year]).toEqual(['阜平县人民政府', 'county', 2020]);
   });
 
+  it('a work report’s year from the day it was given, alone under the title', () => {
+    expect(readMetadata(['涞水县人民政府工作报告', '（2019年1月8日）', '各位代表：', '过去的一年，全县…', '2019年的主要目标…']).year).toBe(2018);
+  });
+
   it('我代表县人民政府: the county the report names most', () => {
     expect(body(['政府工作报告', '各位代表：', '现在，我代表县人民政府，向大会作政府工作报告。', '过去的一年，涞水县经济平稳运行，涞水县…'])).toEqual(['涞水县人民政府', '涞水县', 'county', '人民政府']);
   });
