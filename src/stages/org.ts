@@ -44,7 +44,7 @@ export const NO_BODY: Body = {org: '', region: '', level: '', department: '', so
  * An organ's name after its place: a few characters of its line of work, then an organ
  * word (民政 + 局, 卫生健康 + 委员会); the alternatives are tried longest first at each length.
  */
-const ORGAN = /^([\u4e00-\u9fff]{0,10}?)(人民政府|政府|街道办事处|办事处|管理委员会|委员会|办公室|局|厅|委|办|中心|院|署|部)/;
+const ORGAN = /^([\u4e00-\u9fff]{0,12}?)(人民政府|政府|街道办事处|办事处|管理委员会|委员会|办公室|人民法院|人民检察院|局|厅|委|办|中心|院|署|部)/;
 /** The same, for a whole name: the organ word ends it (人民政府办公室, not 人民政府). */
 const WHOLE_ORGAN = new RegExp(`${ORGAN.source}$`);
 /** Organ words that may follow another as its office (人民政府 + 办公室). */
@@ -94,20 +94,35 @@ export function readBody(name: string): Body | null {
   return {org: region + rest, region, level, department, source: ''};
 }
 
+let organLines: Set<string> | undefined;
+
 /**
- * Reads the longest body that starts at `at` in running text (2022年，司法部坚持… → 司法部;
- * 东凤镇在市委… → 东凤镇), or null.
+ * Tells whether an organ read from running text is one: a government (人民政府, 政府,
+ * 街道办事处), a court or procuratorate, or a line of work from data/organ-lines.txt before
+ * its organ word (民政 + 局), so that 服务大局 or 法治政府 is no organ.
+ */
+function isOrganInText(line: string, organ: string, afterPlace: boolean): boolean {
+  if (/^(?:人民政府|政府|街道办事处|办事处)$/.test(organ)) return afterPlace && line === '';
+  if (/^(?:人民法院|人民检察院)$/.test(organ)) return afterPlace && line === '';
+  organLines ??= new Set(readWords('organ-lines.txt'));
+  return organLines.has(line) || (!afterPlace && /^国家/.test(line));
+}
+
+/**
+ * Reads the body that starts at `at` in running text (2022年，司法部坚持… → 司法部;
+ * 东凤镇在市委… → 东凤镇人民政府), or null. Running text holds many phrases that end like
+ * an organ, so the organ must be one (isOrganInText).
  */
 export function bodyAt(text: string, at: number): Body | null {
   const head = text.slice(at, at + 40).match(/^[\u4e00-\u9fff]+/)?.[0] ?? '';
   const placed = readPlaces(head);
   if (placed.places.length === 0) {
     const organ = ORGAN.exec(head);
-    return organ ? readBody(organ[0]) : null;
+    return organ && isOrganInText(organ[1]!, organ[2]!, false) ? readBody(organ[0]) : null;
   }
   const region = placed.places.join('');
   const organ = ORGAN.exec(placed.rest);
-  if (organ && !NOT_IN_ORGAN.test(organ[1]!)) {
+  if (organ && isOrganInText(organ[1]!, organ[2]!, true)) {
     let name = organ[0];
     const office = SUB_ORGAN.exec(placed.rest.slice(name.length));
     if (office) name += office[0];
@@ -313,17 +328,15 @@ function fromSignature(lines: readonly string[]): Body | null {
  */
 function partialName(name: string, lines: readonly string[], selfToo = false): Body | null {
   if (lines.length === 0) return null;
-  const match = (selfToo ? /^我?([省市县区镇乡])(.*)$/ : /^([省市县区镇乡])(.*)$/).exec(name);
+  const match = (selfToo ? /^(我)?([省市县区镇乡])(.*)$/ : /^()([省市县区镇乡])(.*)$/).exec(name);
   if (!match) return null;
-  const suffix = match[1]!;
-  let rest = match[2]!;
-  if (rest !== '') {
-    const organ = WHOLE_ORGAN.exec(rest) ?? ORGAN.exec(rest);
-    if (!organ || NOT_IN_ORGAN.test(organ[1]!)) return null;
-    rest = organ[0];
-    if (/^(?:人民)?政府$/.test(rest)) rest = '';
-  } else if (!/^我/.test(name)) {
-    return null;
+  const suffix = match[2]!;
+  let rest = '';
+  // 我县 is the county's government, whatever the sentence goes on to say.
+  if (!match[1]) {
+    const organ = WHOLE_ORGAN.exec(match[3]!) ?? ORGAN.exec(match[3]!);
+    if (!organ || !isOrganInText(organ[1]!, organ[2]!, true)) return null;
+    rest = /^(?:人民)?政府$/.test(organ[0]) ? '' : organ[0];
   }
   const place = mostNamedPlace(lines.join('\n'), suffix);
   return place ? readBody(place + rest) : null;

@@ -48,6 +48,13 @@ describe('bodyAt: the body that starts a stretch of running text', () => {
   ])('%s → %s', (text, org) => {
     expect(bodyAt(text, 0)?.org).toBe(org);
   });
+  it('takes no phrase that merely ends like an organ (服务大局, 法治政府) for one', () => {
+    expect(bodyAt('涞水县服务大局，推进依法行政', 0)?.org).toBe('涞水县人民政府');
+    expect(bodyAt('涞水县法治政府建设取得新成效', 0)?.org).toBe('涞水县人民政府');
+    expect(bodyAt('涞水县人民政府办公室关于印发', 0)?.org).toBe('涞水县人民政府办公室');
+    expect(body(['2021年，我县法治政府建设取得新成效。', '涞水县…涞水县…'])[0]).toBe('涞水县人民政府');
+  });
+
   it('finds none in a sentence that opens with no name', () => {
     expect(bodyAt('全市各级部门坚持依法行政', 0)).toBeNull();
   });
