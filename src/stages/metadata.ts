@@ -108,7 +108,7 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
     // A work report is given early in the year after the one it reviews (2003年…政府工作报告,
     // 2003年1月…在…人民代表大会上: 2002).
     if (titleYear !== null) return titleYear - 1;
-    const head = arabicDates(lines.slice(0, TITLE_WINDOW).join('').replace(/\s+/g, ''));
+    const head = arabicDates(lines.slice(0, 2 * TITLE_WINDOW).join('').replace(/\s+/g, ''));
     const delivered = /((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?在[\u4e00-\u9fff]{0,30}?人民代表大会/.exec(head);
     if (delivered) return Number(delivered[1]) - 1;
     for (const line of lines.slice(0, TITLE_WINDOW)) {
@@ -117,7 +117,7 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
     }
     // The day it was given, alone on a line under the title: （2019年1月8日）.
     for (const line of lines.slice(0, TITLE_WINDOW)) {
-      const date = /^[（(【\[—-]*((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日[）)】\]]?$/.exec(arabicDates(line.replace(/\s+/g, '')));
+      const date = /^[（(【\[—-]*((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?[）)】\]]?$/.exec(arabicDates(line.replace(/\s+/g, '')));
       if (date) return Number(date[1]) - 1;
     }
     for (const line of lines) {
