@@ -41,6 +41,14 @@ export interface BodyContext {
 export const NO_BODY: Body = {org: '', region: '', level: '', department: '', source: ''};
 
 /**
+ * Tells whether an org is a name: a body whose places the division list knows (or knows
+ * renamed), with an organ; what the evaluation holds every org found to.
+ */
+export function isName(org: string): boolean {
+  return readBody(org, true) !== null;
+}
+
+/**
  * An organ's name after its place: a few characters of its line of work, then an organ
  * word (民政 + 局, 卫生健康 + 委员会); the alternatives are tried longest first at each length.
  */
@@ -61,17 +69,19 @@ const PORTAL_FIELD = /(?:信息来源|来源单位|来源|发布机构|发布单
 
 /**
  * Reads a name as a body: a place (or chain of places) and an organ, or a national organ.
- * Returns null for anything else: labels, fragments, place-less words.
+ * Returns null for anything else: labels, fragments, place-less words. `strict` takes a
+ * place by its shape only when the list knows its stem (see placeLevel), for names read
+ * out of running text.
  */
-export function readBody(name: string): Body | null {
+export function readBody(name: string, strict = false): Body | null {
   const text = name.replace(/\s+/g, '');
   if (!/^[\u4e00-\u9fff]{2,40}$/.test(text)) return null;
-  const placed = readPlaces(text);
+  const placed = readPlaces(text, strict);
   if (placed.places.length === 0) {
     // A national organ's local bureau (国家税务总局涞水县税务局) is at its place's level.
     for (let k = 3; k <= text.length - 3; k++) {
       if (!NATIONAL.test(text.slice(0, k))) continue;
-      const local = readBody(text.slice(k));
+      const local = readBody(text.slice(k), strict);
       if (local && local.region !== '') return {...local, org: text};
     }
     if (!NATIONAL.test(text) || NOT_IN_ORGAN.test(text.replace(/^中华人民共和国/, ''))) return null;
@@ -115,10 +125,10 @@ function isOrganInText(line: string, organ: string, afterPlace: boolean): boolea
  */
 export function bodyAt(text: string, at: number): Body | null {
   const head = text.slice(at, at + 40).match(/^[\u4e00-\u9fff]+/)?.[0] ?? '';
-  const placed = readPlaces(head);
+  const placed = readPlaces(head, true);
   if (placed.places.length === 0) {
     const organ = ORGAN.exec(head);
-    return organ && isOrganInText(organ[1]!, organ[2]!, false) ? readBody(organ[0]) : null;
+    return organ && isOrganInText(organ[1]!, organ[2]!, false) ? readBody(organ[0], true) : null;
   }
   const region = placed.places.join('');
   const organ = ORGAN.exec(placed.rest);
@@ -126,10 +136,10 @@ export function bodyAt(text: string, at: number): Body | null {
     let name = organ[0];
     const office = SUB_ORGAN.exec(placed.rest.slice(name.length));
     if (office) name += office[0];
-    const body = readBody(region + name);
+    const body = readBody(region + name, true);
     if (body) return body;
   }
-  return readBody(region);
+  return readBody(region, true);
 }
 
 /** Finds the reporting body of a report from its sources, in order of trust. */
@@ -189,9 +199,9 @@ function widen(body: Body, lines: readonly string[]): Body {
       for (let back = 2; back <= 8 && back <= at; back++) {
         const start = at - back;
         if (start > 0 && /[\u4e00-\u9fff]/.test(line[start - 1]!) && !BEFORE_NAME.test(line[start - 1]!)) continue;
-        const wider = readPlaces(line.slice(start, at));
+        const wider = readPlaces(line.slice(start, at), true);
         if (wider.places.length === 0 || wider.rest !== '') continue;
-        const candidate = readBody(line.slice(start, at) + body.org);
+        const candidate = readBody(line.slice(start, at) + body.org, true);
         if (candidate && candidate.level === body.level) counts.set(candidate.org, (counts.get(candidate.org) ?? 0) + 1);
       }
     }
@@ -308,8 +318,10 @@ function fromReportIntro(lines: readonly string[]): Body | null {
 
 /** The body signing the report: a short line near the end that is a body's name. */
 function fromSignature(lines: readonly string[]): Body | null {
+  // The signature follows the text: a site's name above the text is no signature.
+  const textStart = lines.findIndex((line) => line.trim().length > 60 || /。$/.test(line.trim()));
   let seen = 0;
-  for (let i = lines.length - 1; i >= 0 && seen < 12; i--) {
+  for (let i = lines.length - 1; i > textStart && seen < 12; i--) {
     const text = lines[i]!.trim();
     // Page furniture after the signature (打印本页, 主办：…) does not count against it.
     if (text === '' || isJunkLine(text)) continue;
@@ -334,8 +346,8 @@ function partialName(name: string, lines: readonly string[], selfToo = false): B
   let rest = '';
   // 我县 is the county's government, whatever the sentence goes on to say.
   if (!match[1]) {
-    const organ = WHOLE_ORGAN.exec(match[3]!) ?? ORGAN.exec(match[3]!);
-    if (!organ || !isOrganInText(organ[1]!, organ[2]!, true)) return null;
+    const organ = [WHOLE_ORGAN.exec(match[3]!), ORGAN.exec(match[3]!)].find((o) => o && isOrganInText(o[1]!, o[2]!, true));
+    if (!organ) return null;
     rest = /^(?:人民)?政府$/.test(organ[0]) ? '' : organ[0];
   }
   const place = mostNamedPlace(lines.join('\n'), suffix);
@@ -358,7 +370,7 @@ function nameStarts(text: string): Array<[string, number]> {
 function mostNamedPlace(text: string, suffix: string): string {
   const counts = new Map<string, number>();
   for (const [chunk, at] of nameStarts(text)) {
-    const placed = readPlaces(chunk.slice(at, at + 16));
+    const placed = readPlaces(chunk.slice(at, at + 16), true);
     const region = placed.places.join('');
     if (region.length > 1 && region.endsWith(suffix)) counts.set(region, (counts.get(region) ?? 0) + 1);
   }
@@ -389,11 +401,11 @@ function fromSelfReference(lines: readonly string[], context: BodyContext): Body
   if (best) return readBody(best);
   if (suffix !== '局') return null;
   const place = mostNamedPlace(text, '县') || mostNamedPlace(text, '区') || mostNamedPlace(text, '市');
-  let work = '';
-  let workCount = 0;
-  for (const department of readWords('departments.txt')) {
-    const count = text.split(department).length - 1;
-    if (count > workCount) [work, workCount] = [department, count];
-  }
-  return place && work ? readBody(`${place}${work}局`) : null;
+  // The line of work must stand out (at least 3 mentions, twice the next), and 人民政府
+  // is no mention of 民政.
+  const plain = text.replaceAll('人民政府', '');
+  const counts = readWords('departments.txt').map((work) => [work, plain.split(work).length - 1] as const).sort((a, b) => b[1] - a[1]);
+  const [work, workCount] = counts[0] ?? ['', 0];
+  const runnerUp = counts[1]?.[1] ?? 0;
+  return place && workCount >= 3 && workCount >= 2 * runnerUp ? readBody(`${place}${work}局`, true) : null;
 }

