@@ -366,15 +366,29 @@ function nameStarts(text: string): Array<[string, number]> {
   return starts;
 }
 
-/** The place ending in `suffix` (县, 市…) that a text names most, where a name may start. */
-function mostNamedPlace(text: string, suffix: string): string {
+/**
+ * The place ending in `suffix` (县, 市…) that a text names most, where a name may start.
+ * Places inside a document's title may be another body's (《重庆市宗教事务条例》): they
+ * count only when the text names none outside one, and then only a place named twice, and
+ * not at all unless `titlesToo` (when the report gives no level, 我局, a place in a title is
+ * too weak a sign).
+ */
+function mostNamedPlace(text: string, suffix: string, titlesToo = true): string {
+  const [outside] = countPlaces(text.replace(/《[^》]*》/g, '，'), suffix);
+  if (outside !== '' || !titlesToo) return outside;
+  const [inTitles, count] = countPlaces(text, suffix);
+  return count >= 2 ? inTitles : '';
+}
+
+/** The place ending in `suffix` named most often where a name may start in a text, with its count. */
+function countPlaces(text: string, suffix: string): [string, number] {
   const counts = new Map<string, number>();
   for (const [chunk, at] of nameStarts(text)) {
     const placed = readPlaces(chunk.slice(at, at + 16), true);
     const region = placed.places.join('');
     if (region.length > 1 && region.endsWith(suffix)) counts.set(region, (counts.get(region) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? '';
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0] ?? ['', 0];
 }
 
 /**
@@ -400,7 +414,7 @@ function fromSelfReference(lines: readonly string[], context: BodyContext): Body
   const best = [...fullNames].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0]?.[0];
   if (best) return readBody(best);
   if (suffix !== '局') return null;
-  const place = mostNamedPlace(text, '县') || mostNamedPlace(text, '区') || mostNamedPlace(text, '市');
+  const place = mostNamedPlace(text, '县', false) || mostNamedPlace(text, '区', false) || mostNamedPlace(text, '市', false);
   // The line of work must stand out (at least 3 mentions, twice the next), and 人民政府
   // is no mention of 民政.
   const plain = text.replaceAll('人民政府', '');

