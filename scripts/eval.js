@@ -173,3 +173,78 @@ for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.ends
 }
 console.log(`  ${pad('OVERALL', 28)} P ${pct(ratio(totals.tp, totals.tp + totals.fp))} R ${pct(ratio(totals.tp, totals.tp + totals.fn))}  qualifier ${pct(ratio(totals.qualifier, totals.tp))} category ${pct(ratio(totals.category, totals.tp))} label ${pct(ratio(totals.label, totals.tp))}`);
 }
+
+// ==== metadata: year, org, kind, level ====================================================
+// Self-contained block (its own helpers). Sets: the known reports (fixtures/gold/metadata/
+// seeds.tsv, gwr/manifest.tsv, gwr-local/*.json), the openings to tune on
+// (fixtures/gold/metadata/tune) and a TEST set (fixtures/gold/metadata/test) that is never
+// tuned on: for it only aggregate figures are printed, never a file's errors, even with --errors.
+//
+// How org is compared: both names are trimmed of white space and must then be equal, with one
+// equivalence: a place named alone stands for its government, so 东凤镇 = 东凤镇人民政府 and
+// 龙溪街道 = 龙溪街道办事处. An org that is not a name (not Han characters forming a place and
+// an organ, or a national organ, as isName in src/stages/org.ts reads it: every place known to
+// the division list, or known under another suffix, 徐水县 → 徐水区) is counted apart: it must be 0. An empty org is never right when the gold names one, and never "not a name".
+{
+  const {readBody, isName} = await import('../dist/stages/org.js');
+  const metaDir = path.join(fixtures, 'gold', 'metadata');
+  const canonicalOrg = (org) => {
+    const name = String(org ?? '').replace(/\s+/g, '');
+    if (name === '') return '';
+    const body = readBody(name);
+    return body ? body.org : name;
+  };
+  const sameOrg = (a, b) => canonicalOrg(a) === canonicalOrg(b);
+  const KINDS = {gwr: '政府工作报告'};
+
+  /** The gold of the known reports: seeds, gwr and gwr-local, with their files. */
+  const knownGold = () => {
+    const gold = [];
+    const seeds = readFileSync(path.join(metaDir, 'seeds.tsv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+    for (const row of seeds) {
+      const [file, title, org, year, kind, level] = row.split('\t');
+      gold.push({path: path.join(fixtures, 'seeds', file), file, title, org, year: Number(year), kind, level});
+    }
+    const manifest = readFileSync(path.join(fixtures, 'gwr', 'manifest.tsv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
+    for (const row of manifest) {
+      const [file, province, year, title] = row.split('\t');
+      // The manifest's year is the year the report was given; it reports on the year before.
+      gold.push({path: path.join(fixtures, 'gwr', file), file, title, org: `${province}人民政府`, year: Number(year) - 1, kind: '政府工作报告', level: 'province'});
+    }
+    for (const name of readdirSync(path.join(fixtures, 'gwr-local')).filter((n) => /^[^.]+-[0-9]{4}\.json$/.test(n)).sort()) {
+      const g = JSON.parse(readFileSync(path.join(fixtures, 'gwr-local', name), 'utf8'));
+      const manifestRow = readFileSync(path.join(fixtures, 'gwr-local', 'manifest.tsv'), 'utf8').split(/\r?\n/).find((r) => r.startsWith(`${g.file}\t`));
+      gold.push({path: path.join(fixtures, 'gwr-local', g.file), file: g.file, title: g.title, org: g.org, year: g.year, kind: KINDS[g.kind] ?? g.kind, level: manifestRow?.split('\t')[4] ?? ''});
+    }
+    return gold;
+  };
+
+  /** The gold of a folder of labelled openings: one NAME.json beside each report. */
+  const folderGold = (folder) => readdirSync(path.join(metaDir, folder)).filter((n) => n.endsWith('.json')).sort().map((name) => {
+    const g = JSON.parse(readFileSync(path.join(metaDir, folder, name), 'utf8'));
+    return {...g, path: path.join(metaDir, folder, g.file)};
+  });
+
+  console.log('\nMetadata: year, org, kind, level right (org: trimmed, a place alone = its government); orgs that are not names');
+  for (const [label, gold, secret] of [['known (seeds, gwr, gwr-local)', knownGold(), false], ['tune', folderGold('tune'), false], ['TEST', folderGold('test'), true]]) {
+    if (gold.length === 0) continue;
+    const t = {n: 0, year: 0, org: 0, kind: 0, level: 0, notName: 0};
+    const errors = [];
+    for (const g of gold) {
+      if (only && !secret && !g.file.includes(only)) continue;
+      const r = analyzeFile({file: g.file, bytes: readFileSync(g.path)}, {words: false, keywords: 0, labels: false}).report;
+      t.n++;
+      const checks = [['year', r.year === g.year, r.year, g.year], ['org', sameOrg(r.org, g.org), r.org, g.org], ['kind', r.kind === g.kind, r.kind, g.kind], ['level', r.level === g.level, r.level, g.level]];
+      for (const [field, right, got, want] of checks) {
+        if (right) t[field]++;
+        else errors.push(`${g.file}: ${field} gold ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
+      }
+      if (r.org !== '' && !isName(r.org)) {
+        t.notName++;
+        errors.push(`${g.file}: org ${JSON.stringify(r.org)} is not a name`);
+      }
+    }
+    console.log(`  ${pad(label, 32)} n ${t.n}  year ${pct(ratio(t.year, t.n))}  org ${pct(ratio(t.org, t.n))}  kind ${pct(ratio(t.kind, t.n))}  level ${pct(ratio(t.level, t.n))}  not names ${t.notName}`);
+    if (showErrors && !secret) for (const line of errors) console.log(`      ${line}`);
+  }
+}

@@ -11,7 +11,7 @@ import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionR
 import {decode} from './stages/decode.js';
 import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
-import {readMetadata} from './stages/metadata.js';
+import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {sectionsOf} from './stages/sections.js';
 import {buildDoc, type Doc, type SectionWords} from './doc.js';
@@ -75,7 +75,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), kind: '', sections: [], indicators: [], messages};
   }
 
-  const doc = buildDoc(file, lines, text, script);
+  const doc = buildDoc(file, lines, text, script, lines.title ? normalize([lines.title]).lines[0] ?? '' : '');
   for (const stage of STAGES) stage.run(doc, options);
   const result = toResult(doc, decoded.encoding, chars, messages);
   // The completeness rules read the finished Doc; they are no stage of the analysis.
@@ -91,7 +91,7 @@ export interface Stage {
 
 /** The stages, in order; each reads what the ones before it added. */
 export const STAGES: readonly Stage[] = [
-  {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc.lines); }},
+  {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc.lines, doc.pageTitle); }},
   {name: 'sections', run: (doc) => { doc.sections = sectionsOf(doc, {reportYear: doc.meta!.year, kind: doc.meta!.kind}); }},
   {name: 'words', run: (doc, options) => {
     doc.words = options.words ? doc.sections!.map((section) => countWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
@@ -123,6 +123,8 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     unit: found.unit,
     qualifier: found.qualifier,
     sentence: found.sentence,
+    region: meta.region,
+    level: meta.level,
   }));
 
   const kinds: string[] = [];
@@ -142,6 +144,11 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     indicators: indicators.length,
     status: 'ok',
     error: '',
+    kind: KIND_NAMES[meta.kind],
+    level: meta.level,
+    region: meta.region,
+    department: meta.department,
+    published: meta.published,
   };
   return {report, kind: meta.kind, sections: sectionRows, indicators, messages};
 }
@@ -211,6 +218,6 @@ function countChars(text: string): number {
 function emptyReport(file: string, fields: Partial<ReportRow>): ReportRow {
   return {
     file, title: '', org: '', year: null, encoding: '', script: '', chars: 0, words: 0,
-    sections: '', indicators: 0, status: 'ok', error: '', ...fields,
+    sections: '', indicators: 0, status: 'ok', error: '', kind: '', level: '', region: '', department: '', published: '', ...fields,
   };
 }

@@ -36,6 +36,8 @@ export interface Doc {
   /** For each line, the 1-based line of the source it starts on. */
   source: number[];
   sourceLineCount: number;
+  /** The page's <title> for HTML, normalised like the lines, or ''. */
+  pageTitle: string;
   script: Script;
   headings: (Heading | null)[];
   junk: boolean[];
@@ -57,13 +59,14 @@ export interface SectionWords {
 let timeWords: {pattern: RegExp; relation: Map<string, TimeRelation>} | undefined;
 
 /** Builds the document model of a file from its extracted and normalised lines. */
-export function buildDoc(file: string, extracted: Lines, normalised: readonly string[], script: Script): Doc {
+export function buildDoc(file: string, extracted: Lines, normalised: readonly string[], script: Script, pageTitle = ''): Doc {
   const lines = [...normalised];
   return {
     file,
     lines,
     source: extracted.source,
     sourceLineCount: extracted.sourceLineCount,
+    pageTitle,
     script,
     headings: lines.map(readHeading),
     junk: lines.map(isJunkLine),

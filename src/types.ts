@@ -65,6 +65,8 @@ export interface Lines {
   source: number[];
   /** Number of lines in the source file. */
   sourceLineCount: number;
+  /** The page's <title> (HTML only), as written. */
+  title?: string;
 }
 
 /** A part of a report: a run of whole lines of one section kind. */
@@ -116,6 +118,9 @@ export interface Indicator {
   unit: string;
   qualifier: Qualifier;
   sentence: string;
+  /** The reporting body's place and its administrative level, for grouping. */
+  region: string;
+  level: string;
 }
 
 /** One row of reports.csv: what became of one input file. */
@@ -132,6 +137,15 @@ export interface ReportRow {
   indicators: number;
   status: FileStatus;
   error: string;
+  /** 法治政府建设年度报告, 政府工作报告 or 其他工作报告; '' when unread. */
+  kind: string;
+  /** national, province, city, county or township: the level of the body's place. */
+  level: string;
+  /** The body's place (保定市清苑区) and organ (民政局, 人民政府). */
+  region: string;
+  department: string;
+  /** ISO date of publication or signature, when the text gives one. */
+  published: string;
 }
 
 /** Everything the analysis of one file produced. */

@@ -57,15 +57,18 @@ describe('sections of the sample reports', () => {
 });
 
 describe('metadata of the sample reports', () => {
+  // 东凤镇 (a town government, CORPUS.md) is named by its place alone; the body is its government.
   it.each([
-    ['000', '', '连平县民政局', 2019, 'simplified'],
-    ['001', '重庆市长寿区民政局2021年度法治政府建设年度报告', '重庆市长寿区民政局', 2021, 'traditional'],
-    ['002', '东凤镇关于2019年法治政府建设的工作情况报告', '东凤镇', 2019, 'simplified'],
-    ['003', '', '清远市清城区民政局', 2024, 'simplified'],
-    ['004', '晋中市民政局2021年法治政府建设情况报告', '晋中市民政局', 2021, 'simplified'],
-  ])('%s: title %j, org %s, year %d', (id, title, org, year, script) => {
+    ['000', '', '连平县民政局', 2019, 'simplified', 'county', '连平县', '民政局', ''],
+    ['001', '重庆市长寿区民政局2021年度法治政府建设年度报告', '重庆市长寿区民政局', 2021, 'traditional', 'county', '重庆市长寿区', '民政局', ''],
+    ['002', '东凤镇关于2019年法治政府建设的工作情况报告', '东凤镇人民政府', 2019, 'simplified', 'township', '东凤镇', '人民政府', '2020-03-30'],
+    ['003', '', '清远市清城区民政局', 2024, 'simplified', 'county', '清远市清城区', '民政局', ''],
+    ['004', '晋中市民政局2021年法治政府建设情况报告', '晋中市民政局', 2021, 'simplified', 'city', '晋中市', '民政局', '2022-03-07'],
+  ])('%s: title %j, org %s, year %d', (id, title, org, year, script, level, region, department, published) => {
     const {report} = seed(id);
     expect([report.title, report.org, report.year, report.script, report.status]).toEqual([title, org, year, script, 'ok']);
+    expect([report.kind, report.level, report.region, report.department, report.published])
+      .toEqual(['法治政府建设年度报告', level, region, department, published]);
   });
 });
 

@@ -134,33 +134,15 @@ function years(input: CheckedDoc, settings: CheckSettings, add: Add): void {
 function publishDeadline(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   const {severity, month, day} = settings['publish-deadline'];
   if (input.meta.kind !== 'rule-of-law' || input.meta.year === null) return;
-  const found = publicationDate(input.lines);
-  if (!found) return;
+  if (input.meta.published === '') return;
   const deadline = [input.meta.year + 1, month, day] as const;
-  const [y, m, d] = found.date;
+  const [y, m, d] = input.meta.published.split('-').map(Number) as [number, number, number];
   const late = y > deadline[0] || (y === deadline[0] && (m > deadline[1] || (m === deadline[1] && d > deadline[2])));
   if (late) {
-    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const date = input.meta.published;
     add('publish-deadline', severity, `发布日期${date}晚于${deadline[0]}年${month}月${day}日`,
-      `published on ${date}, after ${deadline[0]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, found.index);
+      `published on ${date}, after ${deadline[0]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, input.meta.publishedLine);
   }
-}
-
-/** The publication date (portal metadata near the top) or the date under the signature. */
-function publicationDate(lines: readonly string[]): {date: [number, number, number]; index: number} | null {
-  const date = /((?:19|20)[0-9]{2})(?:[-./年])([0-9]{1,2})(?:[-./月])([0-9]{1,2})日?/;
-  for (let i = 0; i < Math.min(lines.length, 25); i++) {
-    const line = lines[i]!;
-    const labelled = /(发布日期|发布时间|成文日期|时间)\s*[:：]\s*(.*)$/.exec(line);
-    const match = labelled ? date.exec(labelled[2]!) : null;
-    if (match) return {date: [Number(match[1]), Number(match[2]), Number(match[3])], index: i};
-  }
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
-    const text = lines[i]!.trim();
-    const match = /^((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$/.exec(text);
-    if (match) return {date: [Number(match[1]), Number(match[2]), Number(match[3])], index: i};
-  }
-  return null;
 }
 
 /** decoding: replacement characters or mojibake in the text. */

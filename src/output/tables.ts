@@ -10,9 +10,9 @@ export type TableName = 'reports' | 'sections' | 'indicators';
 
 /** Column names of each table, in order. */
 export const COLUMNS: Record<TableName, readonly string[]> = {
-  reports: ['file', 'title', 'org', 'year', 'encoding', 'script', 'chars', 'words', 'sections', 'indicators', 'status', 'error'],
+  reports: ['file', 'title', 'org', 'year', 'encoding', 'script', 'chars', 'words', 'sections', 'indicators', 'status', 'error', 'kind', 'level', 'region', 'department', 'published'],
   sections: ['file', 'section', 'heading', 'line_start', 'line_end', 'chars', 'words', 'keywords'],
-  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence'],
+  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence', 'region', 'level'],
 };
 
 /** Columns whose cells are numbers (never neutralised as formulas in CSV). */

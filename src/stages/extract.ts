@@ -1,7 +1,8 @@
 /**
  * Decoded text → lines. Plain text is split at CRLF, LF and CR; HTML is reduced to its
  * visible text with htmlparser2 (scripts, styles and tags dropped), each block element
- * starting a line, and every line remembers the source line it starts on.
+ * starting a line, and every line remembers the source line it starts on; the page's
+ * <title> is kept apart, since it often names the report when the text does not.
  */
 import {Parser} from 'htmlparser2';
 import type {Lines} from '../types.js';
@@ -54,6 +55,8 @@ export function htmlLines(html: string): Lines {
   let current = '';
   let currentLine = 0;
   let hiddenDepth = 0;
+  let inTitle = false;
+  let pageTitle = '';
   const breakLine = (): void => {
     if (current.trim() !== '') {
       text.push(current.replace(/[ \t\f\u00a0]+/g, ' ').trim());
@@ -65,14 +68,17 @@ export function htmlLines(html: string): Lines {
   const parser: Parser = new Parser(
     {
       onopentag(name) {
+        if (name === 'title' && pageTitle === '') inTitle = true;
         if (HIDDEN.has(name)) hiddenDepth++;
         if (BLOCK.has(name)) breakLine();
       },
       onclosetag(name) {
+        if (name === 'title') inTitle = false;
         if (HIDDEN.has(name) && hiddenDepth > 0) hiddenDepth--;
         if (BLOCK.has(name)) breakLine();
       },
       ontext(chunk) {
+        if (inTitle) pageTitle += chunk;
         if (hiddenDepth > 0) return;
         // Line breaks in the source text end a line too, so each keeps its own number.
         const first = lineOf(parser.startIndex);
@@ -88,5 +94,6 @@ export function htmlLines(html: string): Lines {
   parser.write(html);
   parser.end();
   breakLine();
-  return {text, source, sourceLineCount};
+  const title = pageTitle.replace(/\s+/g, ' ').trim();
+  return title === '' ? {text, source, sourceLineCount} : {text, source, sourceLineCount, title};
 }

@@ -1,11 +1,13 @@
 /**
- * Normalised lines → who reported on which year: the title line, the reporting body and
- * the year reported on (not the year published: a 2026 government work report reviews 2025),
- * and the kind of report, which decides what `check` requires of it.
+ * Normalised lines → who reported on which year: the title line, the reporting body (found
+ * by ./org.ts) with its place, organ and level, the year reported on (not the year
+ * published: a 2026 government work report reviews 2025), the date of publication or
+ * signature, and the kind of report, which decides what `check` requires of it.
  */
-import {readWords} from '../lexicon.js';
 import {isJunkLine} from './junk.js';
-import {classifyTitle, isSignatureName, readHeading} from './sections.js';
+import {findBody, pageTitleReport} from './org.js';
+import type {Level} from './places.js';
+import {classifyTitle, readHeading} from './sections.js';
 
 /** Tells whether a line is a numbered heading (一、…), which a title never is. */
 function isNumberedHeading(text: string): boolean {
@@ -16,55 +18,106 @@ function isNumberedHeading(text: string): boolean {
 /** The kinds of report the tool knows the required parts of. */
 export type ReportKind = 'rule-of-law' | 'government-work' | 'other';
 
+/** The kinds of report as the tables name them. */
+export const KIND_NAMES: Record<ReportKind, string> = {
+  'rule-of-law': '法治政府建设年度报告',
+  'government-work': '政府工作报告',
+  other: '其他工作报告',
+};
+
 export interface Metadata {
   title: string;
-  /** Index of the title line, or -1 when the report has none. */
+  /** Index of the title line, or -1 when the report has none (or the title is the page's). */
   titleLine: number;
   org: string;
+  /** The place of the body, as specific as the report tells (保定市清苑区); ''. */
+  region: string;
+  /** The administrative level of the body's place; '' when unknown. */
+  level: Level | '';
+  /** The organ (人民政府, 民政局, 街道办事处); ''. */
+  department: string;
   year: number | null;
   kind: ReportKind;
+  /** The date of publication (portal metadata) or signature, ISO (2022-03-07); ''. */
+  published: string;
+  /** Line index of the publication date, or -1. */
+  publishedLine: number;
 }
 
 /** How far into a report its title may stand (after page junk). */
 const TITLE_WINDOW = 25;
 const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})(?=年)/g;
 
-/** Reads title, org, year and kind from the lines of a report. */
-export function readMetadata(lines: readonly string[]): Metadata {
+/**
+ * Reads title, body, year, kind and publication date from the lines of a report; for an
+ * HTML page, `pageTitle` is its <title>, used when no line of the text is a title.
+ */
+export function readMetadata(lines: readonly string[], pageTitle = ''): Metadata {
   const titleLine = findTitle(lines);
-  const title = titleLine >= 0 ? lines[titleLine]!.trim() : '';
-  const body = lines.join('\n');
-  const kind: ReportKind = /政府工作报告/.test(title) || (/各位代表/.test(body.slice(0, 3000)) && /政府工作/.test(body.slice(0, 3000)))
+  const pageReport = pageTitleReport(pageTitle);
+  const title = titleLine >= 0 ? titleText(lines[titleLine]!) : pageReport;
+  const head = lines.slice(0, 80).join('\n').slice(0, 3000);
+  const kind: ReportKind = /政府工作报告/.test(title) || (/各位代表/.test(head) && /政府工作|人民代表大会/.test(head))
     ? 'government-work'
-    : /法治政府|依法行政|法治建设/.test(title || body.slice(0, 2000))
+    : /法治政府|依法行政|法治建设/.test(title || head.slice(0, 2000))
       ? 'rule-of-law'
       : 'other';
   const year = findYear(lines, title, kind);
-  const org = findOrg(lines, title, kind);
-  return {title, titleLine, org, year, kind};
+  const body = findBody(lines, {title, pageTitle, governmentWork: kind === 'government-work'});
+  const published = findPublished(lines);
+  return {
+    title, titleLine: titleLine >= 0 ? titleLine : -1, org: body.org, region: body.region, level: body.level,
+    department: body.department, year, kind, published: published.date, publishedLine: published.index,
+  };
 }
 
-/** Finds the title: an early short line that names a report and does not end a sentence. */
+/** A title line without a label (标题：…) or a bullet before it. */
+function titleText(line: string): string {
+  return line.trim().replace(/^[•·●◆■□▪※\-*>\s]+/, '').replace(/^(?:标题|题目|文章标题|名称)\s*[:：]\s*/, '').trim();
+}
+
+/**
+ * Finds the title: an early short line that names a report and does not end a sentence;
+ * a navigation item (• 开题报告) or a bare 工作报告 is no title when a fuller one follows.
+ */
 function findTitle(lines: readonly string[]): number {
   let seen = 0;
+  let generic = -1;
   for (let i = 0; i < lines.length && seen < TITLE_WINDOW; i++) {
-    const text = lines[i]!.trim();
-    if (text === '' || isJunkLine(text)) continue;
+    const raw = lines[i]!.trim();
+    if (raw === '' || isJunkLine(raw)) continue;
     seen++;
-    if (text.length > 60 || /[。；;，,：:！!？?]$/.test(text) || text.startsWith('——') || isNumberedHeading(text)) continue;
-    if (/(报告|总结|情况)$/.test(text) || /(报告|总结)/.test(text) && text.length <= 40) return i;
+    if (/^[•·●◆■□▪※>]/.test(raw)) continue;
+    const text = titleText(raw);
+    if (text.length > 60 || /[。；;，,：:！!？?]/.test(text) || text.startsWith('——') || isNumberedHeading(text)) continue;
+    if (!(/(报告|总结|情况)$/.test(text) || /(报告|总结)/.test(text) && text.length <= 40)) continue;
+    // 工作报告, 开题报告: a report's kind with nothing of its own; keep looking for a fuller one.
+    if (text.replace(/\s+/g, '').length <= 4) {
+      if (generic < 0) generic = i;
+      continue;
+    }
+    return i;
   }
-  return -1;
+  return generic >= 0 && /政府工作报告/.test(lines[generic]!) ? generic : -1;
 }
 
 /** Finds the year reported on. */
 function findYear(lines: readonly string[], title: string, kind: ReportKind): number | null {
   const titleYear = firstYear(title);
   if (kind === 'government-work') {
-    // A work report is given early in the year after the one it reviews.
+    // A work report is given early in the year after the one it reviews (2003年…政府工作报告,
+    // 2003年1月…在…人民代表大会上: 2002).
     if (titleYear !== null) return titleYear - 1;
+    const head = arabicDates(lines.slice(0, 2 * TITLE_WINDOW).join('').replace(/\s+/g, ''));
+    const delivered = /((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?在[\u4e00-\u9fff]{0,30}?人民代表大会/.exec(head);
+    if (delivered) return Number(delivered[1]) - 1;
     for (const line of lines.slice(0, TITLE_WINDOW)) {
       const date = /^——\s*((?:19|20)[0-9]{2})年/.exec(line.trim());
+      if (date) return Number(date[1]) - 1;
+    }
+    // The day it was given, alone on a line under the title: （2019年1月8日）.
+    for (const line of lines.slice(0, TITLE_WINDOW)) {
+      const date = /^[（(【\[—-]*((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?[）)】\]]?$/.exec(arabicDates(line.replace(/\s+/g, '')));
       if (date) return Number(date[1]) - 1;
     }
     for (const line of lines) {
@@ -102,73 +155,57 @@ export function firstYear(text: string): number | null {
   return null;
 }
 
-/** Finds the reporting body: from the title, else from how the report names itself. */
-function findOrg(lines: readonly string[], title: string, kind: ReportKind): string {
-  const fromTitle = title
-    .replace(/((?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?/g, '')
-    .replace(/(关于|法治政府建设|依法行政|法治建设|政府工作报告|工作情况|情况|年度|工作|报告|总结|的).*$/, '')
-    .trim();
-  if (kind === 'government-work') {
-    const place = fromTitle || placeOfSpeaker(lines);
-    return place ? `${place.replace(/人民政府$|政府$/, '')}人民政府` : '';
-  }
-  if (fromTitle.length >= 2) return fromTitle;
-  return orgFromText(lines.join('\n')) || orgFromSignature(lines);
-}
-
-/** The body named in the signature: a short line near the end ending like an office's name. */
-function orgFromSignature(lines: readonly string[]): string {
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
-    const text = lines[i]!.trim();
-    if (isSignatureName(text)) return text;
-  }
-  return '';
-}
-
-/** The province, city or county of the speaker line of a work report (广东省省长 …). */
-function placeOfSpeaker(lines: readonly string[]): string {
-  for (const line of lines.slice(0, TITLE_WINDOW)) {
-    const match = /^([\u4e00-\u9fff]{2,8}?[省市县区])(?:省长|市长|县长|区长|代省长|代市长)/.exec(line.trim());
-    if (match) return match[1]!;
-  }
-  return '';
-}
-
 /**
- * Finds the body a report calls 我局/我镇/我县: a full name in the text that ends the same
- * way (清远市清城区民政局), else one composed of the place it names most and the line of
- * work it talks about most (连平县 + 民政 + 局).
+ * Finds the date of publication: a portal field near the top (发布日期 before 成文日期
+ * before a bare 时间), else the date under the signature, else the day a work report was
+ * delivered (——2021年1月20日在…人民代表大会…); as an ISO date with its line index.
  */
-function orgFromText(text: string): string {
-  const selfNames = new Map<string, number>();
-  for (const match of text.matchAll(/我([局镇县区市委办厅院街])/g)) {
-    selfNames.set(match[1]!, (selfNames.get(match[1]!) ?? 0) + 1);
+export function findPublished(lines: readonly string[]): {date: string; index: number} {
+  const date = /((?:19|20)[0-9]{2})(?:[-./年])([0-9]{1,2})(?:[-./月])([0-9]{1,2})日?/;
+  const iso = (m: RegExpExecArray): string => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const head = Math.min(lines.length, 25);
+  for (const label of ['发布日期|发布时间|公开日期', '成文日期|印发日期', '时间']) {
+    const field = new RegExp(`(?:${label})\\s*[:：]\\s*(.*)$`);
+    for (let i = 0; i < head; i++) {
+      const labelled = field.exec(lines[i]!);
+      const match = labelled ? date.exec(labelled[1]!) : null;
+      if (match && validDate(match)) return {date: iso(match), index: i};
+    }
   }
-  const suffix = [...selfNames].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!suffix) return '';
-  const fullNames = new Map<string, number>();
-  const fullName = new RegExp(`[\\u4e00-\\u9fff]{2,12}?[省市县区镇](?:[\\u4e00-\\u9fff]{2,6}?[市县区])?[\\u4e00-\\u9fff]{0,6}${suffix}(?![\\u4e00-\\u9fff]{0,1}[长])`, 'g');
-  for (const match of text.matchAll(fullName)) {
-    const name = match[0].replace(/^.*?(?:在|对|由|和|与|将|向|经|是|的|为|举办|推进|按照)/, '');
-    if (name.length >= 3 && !/^[我全本各该]/.test(name)) fullNames.set(name, (fullNames.get(name) ?? 0) + 1);
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
+    const match = /^((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$/.exec(arabicDates(lines[i]!.trim()));
+    if (match && validDate(match)) return {date: iso(match), index: i};
   }
-  if (fullNames.size > 0) {
-    return [...fullNames].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0]![0];
+  for (let i = 0; i < head; i++) {
+    const match = /((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日在[\u4e00-\u9fff]{0,30}?(?:人民代表大会|$)/.exec(arabicDates(lines[i]!.replace(/\s+/g, '')));
+    if (match && validDate(match)) return {date: iso(match), index: i};
   }
-  if (suffix !== '局') return '';
-  // A county's name stands after punctuation or a preposition (，连平县共登记; 将连平县人民政府),
-  // which sets it apart from words that end in 县 (依法治县, 全县).
-  const places = new Map<string, number>();
-  for (const match of text.matchAll(/(?<=^|[，,。；;：:、“"（(\s在将对由于是与和及])([\u4e00-\u9fff]{2})县/gm)) {
-    places.set(match[1]!, (places.get(match[1]!) ?? 0) + 1);
-  }
-  const place = [...places].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const departments = readWords('departments.txt');
-  let best = '';
-  let bestCount = 0;
-  for (const department of departments) {
-    const count = text.split(department).length - 1;
-    if (count > bestCount) [best, bestCount] = [department, count];
-  }
-  return place && best ? `${place}县${best}局` : '';
+  return {date: '', index: -1};
+}
+
+const CHINESE_DIGITS: Record<string, number> = {〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9};
+
+/** Reads a Chinese number of one to thirty-one (十二, 二十五, 三十一) as a number. */
+function chineseNumber(text: string): number {
+  if (!text.includes('十')) return CHINESE_DIGITS[text] ?? NaN;
+  const [tens, ones] = text.split('十');
+  return (tens === '' ? 1 : CHINESE_DIGITS[tens!] ?? NaN) * 10 + (ones === '' ? 0 : CHINESE_DIGITS[ones!] ?? NaN);
+}
+
+/** Writes dates in Chinese numerals (二〇二一年一月二十日) in Arabic ones (2021年1月20日). */
+function arabicDates(text: string): string {
+  return text.replace(/([〇零O一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g, (all, year: string, month?: string, day?: string) => {
+    const y = [...year].map((c) => CHINESE_DIGITS[c]).join('');
+    const m = month ? chineseNumber(month) : NaN;
+    const d = day ? chineseNumber(day) : NaN;
+    if (month && Number.isNaN(m) || day && Number.isNaN(d)) return all;
+    return `${y}年${month ? `${m}月` : ''}${day ? `${d}日` : ''}`;
+  });
+}
+
+/** Tells whether a matched year, month and day make a date of the calendar. */
+function validDate(match: RegExpExecArray): boolean {
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
