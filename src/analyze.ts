@@ -91,7 +91,7 @@ export interface Stage {
 
 /** The stages, in order; each reads what the ones before it added. */
 export const STAGES: readonly Stage[] = [
-  {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc.lines, doc.pageTitle); }},
+  {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc); }},
   {name: 'sections', run: (doc) => { doc.sections = sectionsOf(doc, {reportYear: doc.meta!.year, kind: doc.meta!.kind}); }},
   {name: 'words', run: (doc, options) => {
     doc.words = options.words ? doc.sections!.map((section) => countWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;

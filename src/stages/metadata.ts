@@ -4,14 +4,16 @@
  * published: a 2026 government work report reviews 2025), the date of publication or
  * signature, and the kind of report, which decides what `check` requires of it.
  */
-import {isJunkLine} from './junk.js';
+import {buildDoc, type Doc} from '../doc.js';
+import {classifyTitle, type Heading} from './headings.js';
 import {findBody, pageTitleReport} from './org.js';
 import type {Level} from './places.js';
-import {classifyTitle, readHeading} from './sections.js';
 
-/** Tells whether a line is a numbered heading (一、…), which a title never is. */
-function isNumberedHeading(text: string): boolean {
-  const heading = readHeading(text);
+/** What metadata reads of the Doc: the lines, the heading and junk flag of each, the page title. */
+export type MetadataInput = Pick<Doc, 'lines' | 'headings' | 'junk' | 'pageTitle'>;
+
+/** Tells whether a heading is a numbered one (一、…), which a title never is. */
+function isNumberedHeading(heading: Heading | null): boolean {
   return heading !== null && heading.style !== 'bare';
 }
 
@@ -52,23 +54,30 @@ const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})(?=年)/g;
  * Reads title, body, year, kind and publication date from the lines of a report; for an
  * HTML page, `pageTitle` is its <title>, used when no line of the text is a title.
  */
-export function readMetadata(lines: readonly string[], pageTitle = ''): Metadata {
-  const titleLine = findTitle(lines);
+export function readMetadata(input: MetadataInput | readonly string[], title = ''): Metadata {
+  const doc = isLines(input) ? buildDoc('', {text: [...input], source: [], sourceLineCount: input.length}, input, '', title) : input;
+  const {lines, pageTitle} = doc;
+  const titleLine = findTitle(doc);
   const pageReport = pageTitleReport(pageTitle);
-  const title = titleLine >= 0 ? titleText(lines[titleLine]!) : pageReport;
+  const reportTitle = titleLine >= 0 ? titleText(lines[titleLine]!) : pageReport;
   const head = lines.slice(0, 80).join('\n').slice(0, 3000);
-  const kind: ReportKind = /政府工作报告/.test(title) || (/各位代表/.test(head) && /政府工作|人民代表大会/.test(head))
+  const kind: ReportKind = /政府工作报告/.test(reportTitle) || (/各位代表/.test(head) && /政府工作|人民代表大会/.test(head))
     ? 'government-work'
-    : /法治政府|依法行政|法治建设/.test(title || head.slice(0, 2000))
+    : /法治政府|依法行政|法治建设/.test(reportTitle || head.slice(0, 2000))
       ? 'rule-of-law'
       : 'other';
-  const year = findYear(lines, title, kind);
-  const body = findBody(lines, {title, pageTitle, governmentWork: kind === 'government-work'});
+  const year = findYear(doc, reportTitle, kind);
+  const body = findBody(lines, {title: reportTitle, pageTitle, governmentWork: kind === 'government-work', junk: doc.junk});
   const published = findPublished(lines);
   return {
-    title, titleLine: titleLine >= 0 ? titleLine : -1, org: body.org, region: body.region, level: body.level,
+    title: reportTitle, titleLine: titleLine >= 0 ? titleLine : -1, org: body.org, region: body.region, level: body.level,
     department: body.department, year, kind, published: published.date, publishedLine: published.index,
   };
+}
+
+/** Tells whether the input is plain lines rather than a Doc. */
+function isLines(input: MetadataInput | readonly string[]): input is readonly string[] {
+  return Array.isArray(input);
 }
 
 /** A title line without a label (标题：…) or a bullet before it. */
@@ -80,16 +89,16 @@ function titleText(line: string): string {
  * Finds the title: an early short line that names a report and does not end a sentence;
  * a navigation item (• 开题报告) or a bare 工作报告 is no title when a fuller one follows.
  */
-function findTitle(lines: readonly string[]): number {
+function findTitle({lines, junk, headings}: MetadataInput): number {
   let seen = 0;
   let generic = -1;
   for (let i = 0; i < lines.length && seen < TITLE_WINDOW; i++) {
     const raw = lines[i]!.trim();
-    if (raw === '' || isJunkLine(raw)) continue;
+    if (raw === '' || junk[i]) continue;
     seen++;
     if (/^[•·●◆■□▪※>]/.test(raw)) continue;
     const text = titleText(raw);
-    if (text.length > 60 || /[。；;，,：:！!？?]/.test(text) || text.startsWith('——') || isNumberedHeading(text)) continue;
+    if (text.length > 60 || /[。；;，,：:！!？?]/.test(text) || text.startsWith('——') || isNumberedHeading(headings[i] ?? null)) continue;
     if (!(/(报告|总结|情况)$/.test(text) || /(报告|总结)/.test(text) && text.length <= 40)) continue;
     // 工作报告, 开题报告: a report's kind with nothing of its own; keep looking for a fuller one.
     if (text.replace(/\s+/g, '').length <= 4) {
@@ -102,7 +111,7 @@ function findTitle(lines: readonly string[]): number {
 }
 
 /** Finds the year reported on. */
-function findYear(lines: readonly string[], title: string, kind: ReportKind): number | null {
+function findYear({lines, junk, headings}: MetadataInput, title: string, kind: ReportKind): number | null {
   const titleYear = firstYear(title);
   if (kind === 'government-work') {
     // A work report is given early in the year after the one it reviews (2003年…政府工作报告,
@@ -128,12 +137,12 @@ function findYear(lines: readonly string[], title: string, kind: ReportKind): nu
     }
   }
   if (titleYear !== null) return titleYear;
-  for (const line of lines) {
-    if (isJunkLine(line)) continue;
+  for (const [i, line] of lines.entries()) {
+    if (junk[i]) continue;
     const year = firstYear(line);
     if (year === null) continue;
     // 三、2024年工作计划 plans for the year after the one reported on.
-    const heading = readHeading(line);
+    const heading = headings[i];
     return heading && classifyTitle(heading.title.replace(/(?:19|20)[0-9]{2}年度?/, ''), null) === '计划' ? year - 1 : year;
   }
   return null;

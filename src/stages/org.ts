@@ -36,6 +36,8 @@ export interface BodyContext {
   pageTitle?: string;
   /** A government work report: the body is the government on whose behalf it is given. */
   governmentWork: boolean;
+  /** For each line, whether it is page furniture (from the Doc); read from the line when absent. */
+  junk?: readonly boolean[];
 }
 
 export const NO_BODY: Body = {org: '', region: '', level: '', department: '', source: ''};
@@ -144,6 +146,7 @@ export function bodyAt(text: string, at: number): Body | null {
 
 /** Finds the reporting body of a report from its sources, in order of trust. */
 export function findBody(lines: readonly string[], context: BodyContext): Body {
+  const isJunk = (i: number): boolean => context.junk?.[i] ?? isJunkLine(lines[i]!);
   const head = lines.slice(0, 40).filter((line) => line.trim() !== '');
   const headText = head.join('');
   const sources: Array<[BodySource, () => Body | null]> = [
@@ -152,9 +155,9 @@ export function findBody(lines: readonly string[], context: BodyContext): Body {
     ['delivery', () => (context.governmentWork ? fromDelivery(headText) : null)],
     ['speaker', () => (context.governmentWork ? fromSpeaker(head, lines) : null)],
     ['portal', () => fromPortal(head)],
-    ['opening', () => fromOpening(lines)],
+    ['opening', () => fromOpening(lines, isJunk)],
     ['report-intro', () => fromReportIntro(lines)],
-    ['signature', () => fromSignature(lines)],
+    ['signature', () => fromSignature(lines, isJunk)],
     ['self-reference', () => fromSelfReference(lines, context)],
   ];
   const selfName = context.governmentWork ? '' : dominantSelfName(lines.join('\n'));
@@ -289,11 +292,11 @@ function fromPortal(head: readonly string[]): Body | null {
 }
 
 /** The subject of the first sentence: 2022年，司法部坚持… / 2024年以来，鹤龙街道… */
-function fromOpening(lines: readonly string[]): Body | null {
+function fromOpening(lines: readonly string[], isJunk: (i: number) => boolean): Body | null {
   let seen = 0;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const text = line.trim();
-    if (text === '' || isJunkLine(text)) continue;
+    if (text === '' || isJunk(i)) continue;
     if (++seen > 30) break;
     const opening = /(?:^|[。！])\s*(?:(?:19|20)[0-9]{2}年度?(?:以来)?|今年以来|一年来|近年来)[，,]\s*/.exec(text);
     if (!opening) continue;
@@ -317,14 +320,14 @@ function fromReportIntro(lines: readonly string[]): Body | null {
 }
 
 /** The body signing the report: a short line near the end that is a body's name. */
-function fromSignature(lines: readonly string[]): Body | null {
+function fromSignature(lines: readonly string[], isJunk: (i: number) => boolean): Body | null {
   // The signature follows the text: a site's name above the text is no signature.
   const textStart = lines.findIndex((line) => line.trim().length > 60 || /。$/.test(line.trim()));
   let seen = 0;
   for (let i = lines.length - 1; i > textStart && seen < 12; i--) {
     const text = lines[i]!.trim();
     // Page furniture after the signature (打印本页, 主办：…) does not count against it.
-    if (text === '' || isJunkLine(text)) continue;
+    if (text === '' || isJunk(i)) continue;
     seen++;
     const name = text.split(/\s+/)[0] ?? '';
     if (name.length < 3 || name.length > 30) continue;
