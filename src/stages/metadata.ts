@@ -61,7 +61,7 @@ export function readMetadata(input: MetadataInput | readonly string[], title = '
   const pageReport = pageTitleReport(pageTitle);
   const reportTitle = titleLine >= 0 ? titleText(lines[titleLine]!) : pageReport;
   const head = lines.slice(0, 80).join('\n').slice(0, 3000);
-  const kind: ReportKind = /政府工作报告/.test(reportTitle) || (/各位代表/.test(head) && /政府工作|人民代表大会/.test(head))
+  const kind: ReportKind = /政府工作报告/.test(reportTitle) || (/各位代表/.test(head) && /政府工作|人民代表大会|向大会报告|报告工作/.test(head))
     ? 'government-work'
     : /法治政府|依法行政|法治建设/.test(reportTitle || head.slice(0, 2000))
       ? 'rule-of-law'

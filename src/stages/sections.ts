@@ -115,7 +115,9 @@ function otherKinds(title: string, main: SectionKind, reportYear: number | null)
   const pieces = title.split(/和|及|与|暨|、/).filter((piece) => piece.length >= 2);
   if (pieces.length < 2) return [];
   const kinds = new Set<SectionKind>();
-  for (const piece of pieces) {
+  for (const piece of pieces.slice(1)) {
+    // A joined piece names its own time (…和2011年的主要任务); 主要目标和重点任务 share one.
+    if (!/(?:19|20)[0-9]{2}年|今年|明年|本年/.test(piece)) continue;
     const kind = classifyTitle(piece, reportYear);
     if (kind !== null && kind !== main) kinds.add(kind);
   }
@@ -130,6 +132,8 @@ interface Unit {
   scores: number[];
   /** The kind the part's heading names, which pulls the paragraph to it. */
   headingKind: SectionKind | null;
+  /** The kinds the part's heading joins to its own (…和2011年的主要任务), which pull once the part turns. */
+  joined: SectionKind[];
   /** Whether the paragraph opens by pointing back to the one before (上述, 以上). */
   continues: boolean;
 }
@@ -171,9 +175,10 @@ function classifyParagraphs(
     } else {
       const partKind = parts[part]!.kind;
       if (partKind !== null) {
-        for (const other of parts[part]!.others) bump(scores, S[other], PART_PRIOR / 2);
         // Reviews and plans often hold a problems paragraph: their heading speaks against it less.
-        if (partKind === '成效' || partKind === '计划' || partKind === '其他') bump(scores, S.问题, PART_PRIOR / 2);
+        // (A plan answers the problems it opens with, in its first paragraphs only.)
+        const early = i - parts[part]!.start <= 4;
+        if (partKind === '成效' || partKind === '其他' || (partKind === '计划' && early)) bump(scores, S.问题, PART_PRIOR / 2);
       } else if (previousPartKind !== null && parts[part]!.start === i) {
         // A heading that names a topic only leans, weakly, to the kind of the part before it.
         bump(scores, S[previousPartKind], 0.3);
@@ -195,7 +200,7 @@ function classifyParagraphs(
     if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
     // A paragraph that opens by pointing back (围绕上述目标, 为实现以上目标) goes on with the one before.
     const continues = /^(?:围绕|为实现|实现|按照|根据|落实|为完成|完成)(?:上述|以上|前述|这些)/.test(text);
-    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null, continues});
+    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null, joined: part >= 0 ? parts[part]!.others : [], continues});
   }
 
   const path = viterbi(units);
@@ -242,8 +247,14 @@ function partPrior(kind: SectionKind): number {
 function viterbi(units: readonly Unit[]): State[] {
   if (units.length === 0) return [];
   const n = STATES.length;
-  const emit = (unit: Unit, k: number, turned: boolean): number =>
-    unit.scores[k]! + (unit.headingKind !== null && !turned && KIND_OF[STATES[k]!] === unit.headingKind ? partPrior(unit.headingKind) : 0);
+  // Before the part turns, its heading pulls to the kind it names; after, to the kind its
+  // heading joins to it (“十二五”时期的奋斗目标和2011年的主要任务: the outline, then the plan).
+  const emit = (unit: Unit, k: number, turned: boolean): number => {
+    if (unit.headingKind === null) return unit.scores[k]!;
+    const kind = KIND_OF[STATES[k]!];
+    const pulled = turned ? unit.joined.includes(kind) : kind === unit.headingKind;
+    return unit.scores[k]! + (pulled ? partPrior(unit.headingKind) : 0);
+  };
   const turns = (unit: Unit, k: number): boolean => unit.headingKind !== null && KIND_OF[STATES[k]!] !== unit.headingKind && STATES[k] !== '问题';
   // score[k + n * turned]
   let score = new Array<number>(2 * n).fill(-Infinity);
@@ -289,7 +300,9 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
   // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题
   // (but 亟待解决的问题 are).
-  const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|(?<!亟待|有待|需要|尚待|仍需|亟需|急需|需)解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力)(?:(?:和|与|及|、)(?:问题|困难|挑战|风险|矛盾|短板|压力))*/g, (m) => ' '.repeat(m.length));
+  const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|(?<!亟待|有待|需要|尚待|仍需|亟需|急需|需)解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患)(?:(?:和|与|及|、)?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患))*/g, (m) => ' '.repeat(m.length))
+    // Rectifying or screening for problems is a task, not an admission: 问题整改, 排查隐患.
+    .replace(/(?:问题|隐患|风险)(?:整改|排查|清零|治理|化解)|(?:整改|排查|治理|化解)[^，。；;]{0,6}?(?:问题|隐患|风险)/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
@@ -439,7 +452,7 @@ function chooseTopStyle(headings: readonly (Heading | null)[], reportYear: numbe
 function findAnnex(lines: readonly string[], headings: readonly (Heading | null)[]): number {
   for (let i = Math.floor(lines.length / 4); i < lines.length; i++) {
     const title = headings[i]?.style === 'bare' ? headings[i]!.title : '';
-    if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*[：:]?$/.test(title) || isGlossaryTitle(title)) return i;
+    if (/^(附件|附表)\s*[0-9一二三四五六七八九十]*[：:]?$/.test(title) || isGlossaryTitle(lines[i]!.trim())) return i;
   }
   return -1;
 }
@@ -462,7 +475,7 @@ function annexSections(doc: Doc, start: number, reportYear: number | null): Sect
     }
     if (i === start || (heading?.style === 'bare' && /^(附件|附表)/.test(heading.title))) {
       const titleLine = lines.slice(i + 1).find((line) => line.trim() !== '') ?? '';
-      const kind = isGlossaryTitle(heading?.title ?? '') ? '其他' : classifyTitle(titleLine, reportYear);
+      const kind = isGlossaryTitle(lines[i]!.trim()) ? '其他' : classifyTitle(titleLine, reportYear);
       out.push({kind: kind === '计划' || kind === '成效' ? kind : '其他', heading: lines[i]!.trim(), start: i, end: i});
     }
     out[out.length - 1]!.end = i;
@@ -490,7 +503,7 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
   for (let i = last.end; i > last.start; i--) {
     const text = lines[i]!.trim();
     if (text === '') continue;
-    if (junk[i] || (main && (isSignature(text) || isFurniture(text)))) {
+    if (junk[i] || isPageNote(text) || (main && (isSignature(text) || isFurniture(text)))) {
       start = i;
       continue;
     }
@@ -506,10 +519,14 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
   return [...sections.slice(0, -1), ...(kept.end >= kept.start ? [kept] : []), ending];
 }
 
+/** Tells whether a line is a page's note on the text (（责任编辑：…）, （来源：…）) or the formula 特此报告. */
+function isPageNote(text: string): boolean {
+  if (/^[（(【\[].{0,60}[）)】\]]$/.test(text) && /来源|编辑|审核|校对|打印|关闭|发布/.test(text)) return true;
+  return /^特此(?:报告|汇报)[。！!]?$/.test(text);
+}
+
 /** Tells whether a line after the last paragraph is page furniture: short, no sentence, no heading number. */
 function isFurniture(text: string): boolean {
-  if (/^[（(【\[].{0,60}[）)】\]]$/.test(text) && /来源|编辑|审核|校对|打印|关闭|发布/.test(text)) return true;
-  if (/^特此(?:报告|汇报)[。！!]?$/.test(text)) return true;
   return text.length <= 24 && !/[。；;！!？?]/.test(text) && !/^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、])/.test(text);
 }
 
