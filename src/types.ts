@@ -3,6 +3,7 @@
  * output tables. Offsets are 0-based UTF-16 code units within one line; line numbers are
  * 1-based source lines, as an editor shows them.
  */
+import type {Language} from './messages.js';
 
 /** The canonical kinds of section a report is split into (spec/cli.md). */
 export type SectionKind = '前言' | '成效' | '问题' | '计划' | '责任' | '其他';
@@ -55,6 +56,8 @@ export interface Config {
   keywords: number;
   /** Files larger than this many bytes are refused with a message instead of read. */
   maxFileBytes: number;
+  /** Language of every message of the run: Chinese (default) or English. */
+  lang: Language;
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */

@@ -4,7 +4,7 @@
  * worded in Chinese or English. Pure: what a report holds in, findings out.
  */
 import {readWords} from '../lexicon.js';
-import {message} from '../messages.js';
+import {message, type Language} from '../messages.js';
 import type {Message, Section, SectionKind, Severity} from '../types.js';
 import {isJunkLine} from '../stages/junk.js';
 import type {Metadata} from '../stages/metadata.js';
@@ -21,7 +21,7 @@ export interface CheckInput {
   indicators: number;
 }
 
-export type Language = 'zh' | 'en';
+export type {Language} from '../messages.js';
 
 /** The parts each kind of report must have, in the words of the rules that ask for them. */
 const REQUIRED: Record<Metadata['kind'], [SectionKind, string, string][]> = {

@@ -15,7 +15,7 @@ export function formatCheckJunit(files: readonly CheckedFile[]): string {
     const failures = rules.filter((rule) => file.findings.some((f) => f.ruleId === rule && f.severity === 'error')).length;
     const cases = rules.map((rule) => {
       const findings = file.findings.filter((f) => f.ruleId === rule).sort(compareMessages);
-      const describe = (f: (typeof findings)[number]): string => `${file.file}:${f.line || 1}:${f.column || 1} ${f.severity} ${f.reason}`;
+      const describe = (f: (typeof findings)[number]): string => `${f.line > 0 ? `${file.file}:${f.line}:${f.column || 1}` : file.file} ${f.severity} ${f.reason}`;
       const failed = findings.filter((f) => f.severity === 'error');
       const warned = findings.filter((f) => f.severity !== 'error');
       let body = '';
