@@ -6,6 +6,7 @@ import {readFileSync, readdirSync, existsSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {analyzeFile} from '../dist/index.js';
+import {checkThresholds, record} from './eval-gate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'fixtures');
@@ -75,6 +76,8 @@ for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.ends
   const recall = ratio(t.tp, t.tp + t.fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   console.log(`  ${pad('OVERALL', 28)} chars ${pct(ratio(t.right, t.all))}  问题 P ${pct(precision)} R ${pct(recall)} F1 ${pct(f1)}`);
+  record(`sections.${folder.split('/')[0]}.chars`, ratio(t.right, t.all));
+  record(`sections.${folder.split('/')[0]}.problems_f1`, f1);
 }
 }
 
@@ -124,4 +127,11 @@ for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.ends
   if (showErrors) for (const line of errors) console.log(`      ${line}`);
 }
 console.log(`  ${pad('OVERALL', 28)} P ${pct(ratio(totals.tp, totals.tp + totals.fp))} R ${pct(ratio(totals.tp, totals.tp + totals.fn))}  qualifier ${pct(ratio(totals.qualifier, totals.tp))} category ${pct(ratio(totals.category, totals.tp))} label ${pct(ratio(totals.label, totals.tp))}`);
+const set = `indicators.${folder.split('/')[0]}`;
+record(`${set}.precision`, ratio(totals.tp, totals.tp + totals.fp));
+record(`${set}.recall`, ratio(totals.tp, totals.tp + totals.fn));
+for (const field of ['qualifier', 'category', 'label']) record(`${set}.${field}`, ratio(totals[field], totals.tp));
 }
+
+// Only a whole run is gated: --only measures a part.
+if (!only) process.exitCode = checkThresholds(path.join(root, 'scripts/eval-thresholds.json'));
