@@ -173,7 +173,7 @@ async function startProgress(total: number, config: Config, stderr: Writer): Pro
   const bar = new cliProgress.SingleBar(
     {
       stream: stderr as NodeJS.WritableStream,
-      format: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}',
+      format: say({zh: 'reports {bar} {value}/{total} 个文件 | {speed} MB/s | 剩余 {eta_formatted}', en: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}'}, config.lang),
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -211,7 +211,7 @@ export async function runCheck(paths: string[], config: CheckConfig, {stdout, st
   const version = (await import('./cli.js')).packageVersion();
   const text =
     config.format === 'json' ? formatCheckJson(checked)
-      : config.format === 'junit' ? formatCheckJunit(checked)
+      : config.format === 'junit' ? formatCheckJunit(checked, config.lang)
       : config.format === 'github' ? formatCheckGithub(checked)
       : config.format === 'sarif' ? formatCheckSarif(checked, version)
       : formatCheckText(checked, config.outFile ? new Chalk({level: 0}) : paint, config.lang);

@@ -174,7 +174,7 @@ describe('check output formats', () => {
     expect(failed.failure['@_message']).toBe('缺少“存在的不足和原因”部分');
     const warned = dup.testcase.find((t: Record<string, unknown>) => t['@_name'] === 'duplicate-paragraph');
     expect(dup['@_failures']).toBe('0');
-    expect(warned['system-out']).toMatch(/warning 与第3行的段落重复/);
+    expect(warned['system-out']).toMatch(/dup\.txt:\d+:1 警告 与第3行的段落重复/);
     expect(warned.failure).toBeUndefined();
   });
 

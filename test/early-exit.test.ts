@@ -4,6 +4,7 @@
 import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {main, Stopped} from '../src/cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/reports.js');
@@ -17,6 +18,25 @@ function run(args: string[], onOut: (text: string, child: ReturnType<typeof spaw
   child.stdout!.on('data', (chunk: Buffer) => onOut(chunk.toString(), child));
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({code, signal, err})));
 }
+
+describe('an early exit in-process', () => {
+  it('stops after the row being written when the signal aborts, with the reason’s status', async () => {
+    const stop = new AbortController();
+    const written: string[] = [];
+    const stdout = {write: (text: string) => { written.push(text); if (written.length === 2) stop.abort(new Stopped(0)); return true; }};
+    const code = await main({argv: ['metrics', 'fixtures/seeds', '--jobs', '2'], cwd: root, stdout, stderr: {write: () => true}, env: {}, signal: stop.signal});
+    expect(code).toBe(0);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence\nfixtures\/seeds\/000_c35e7c647163d1aa\.txt,/);
+  });
+
+  it('returns 130 for an interruption without a reason of its own', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const code = await main({argv: ['check', 'fixtures/seeds'], cwd: root, stdout: {write: () => true}, stderr: {write: () => true}, env: {}, signal: stop.signal});
+    expect(code).toBe(130);
+  });
+});
 
 describe('early exits', () => {
   it('exits 0, quietly, when the reader closes the pipe after one line (5 times)', async () => {

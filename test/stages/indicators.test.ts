@@ -1,4 +1,4 @@
-// What is and is not an indicator in running text (spec/indicators.md), with labels and categories.
+// What is and is not an indicator in running text (docs/tables.md, indicators), with labels and categories.
 import {describe, expect, it} from 'vitest';
 import {indicatorsInLine} from '../../src/stages/indicators.js';
 

@@ -1,4 +1,4 @@
-// Every example of spec/indicators.md, each with the exact value, range, unit and hedge.
+// Every example of indicators in docs/tables.md and more, each with the exact value, range, unit and hedge.
 import {describe, expect, it} from 'vitest';
 import {parseQuantity} from '../../src/stages/quantity.js';
 
