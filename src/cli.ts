@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs';
 import {Chalk} from 'chalk';
 import {Command, CommanderError} from 'commander';
 import {resolveCheckConfig, resolveConfig, type CheckOptions, type RawOptions} from './config.js';
+import {helpIn} from './help.js';
 import {describeFsError, say, type Language, type Text} from './messages.js';
 import {UsageError} from './stages/discover.js';
 
@@ -47,6 +48,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     .option('--debug', 'show stack traces of internal errors')
     .option('--lang <lang>', 'language of the messages: zh (default) or en')
     .exitOverride()
+    .configureHelp(helpIn(lang))
     .configureOutput({
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),

@@ -24,6 +24,8 @@ const SEED_003 = 'fixtures/seeds/003_5d2ab5fed4f2549d.txt,2024,清远市清城�
 export const cases: CliCase[] = [
   {name: 'version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/},
   {name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: /analyze[\s\S]*metrics[\s\S]*sections[\s\S]*check/},
+  {name: 'help in Chinese by default', args: ['--help'], exitCode: 0, stdout: /^用法： reports \[options\] \[command\]\n\n分析中国政府报告：分出部分、提取数字指标、检查完整性。\n/},
+  {name: 'help in English', args: ['check', '--help', '--lang', 'en'], exitCode: 0, stdout: /^Usage: reports check \[options\] <paths\.\.\.>\n\ncompleteness of each report, for CI/},
   {name: 'metrics of a sample report: rows as labelled by hand', args: ['metrics', 'fixtures/seeds/003_5d2ab5fed4f2549d.txt'], exitCode: 0,
     stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence\n/,
     rows: [
