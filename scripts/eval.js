@@ -7,13 +7,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {analyzeFile} from '../dist/index.js';
 import {resolveSettings} from '../dist/check/settings.js';
-
-/** The figures of this run, by name (compared with thresholds where a gate is set). */
-const figures = new Map();
-/** Records one named figure of this run. */
-function record(name, value) {
-  figures.set(name, value);
-}
+import {checkThresholds, record} from './eval-gate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'fixtures');
@@ -122,9 +116,9 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.sections.json')).
   const c = checkTotals;
   console.log(`  ${pad('OVERALL', 28)} chars ${pct(ratio(t.right, t.all))}  问题 P ${pct(precision)} R ${pct(recall)} F1 ${pct(f1)}  check: ${c.failedWrongly} of ${c.complete} complete reports fail, ${c.cutCaught} of ${c.complete} cut copies caught`);
   record(`sections.${set.name}.chars`, ratio(t.right, t.all));
-  record(`sections.${set.name}.problemsF1`, f1);
-  record(`sections.${set.name}.checkPassRate`, ratio(c.complete - c.failedWrongly, c.complete));
-  record(`sections.${set.name}.cutCaughtRate`, ratio(c.cutCaught, c.complete));
+  record(`sections.${set.name}.problems_f1`, f1);
+  record(`sections.${set.name}.check_pass`, ratio(c.complete - c.failedWrongly, c.complete));
+  record(`sections.${set.name}.cut_caught`, ratio(c.cutCaught, c.complete));
 }
 }
 
@@ -174,6 +168,10 @@ for (const name of readdirSync(path.join(fixtures, folder)).filter((n) => n.ends
   if (showErrors) for (const line of errors) console.log(`      ${line}`);
 }
 console.log(`  ${pad('OVERALL', 28)} P ${pct(ratio(totals.tp, totals.tp + totals.fp))} R ${pct(ratio(totals.tp, totals.tp + totals.fn))}  qualifier ${pct(ratio(totals.qualifier, totals.tp))} category ${pct(ratio(totals.category, totals.tp))} label ${pct(ratio(totals.label, totals.tp))}`);
+const set = `indicators.${folder.split('/')[0]}`;
+record(`${set}.precision`, ratio(totals.tp, totals.tp + totals.fp));
+record(`${set}.recall`, ratio(totals.tp, totals.tp + totals.fn));
+for (const field of ['qualifier', 'category', 'label']) record(`${set}.${field}`, ratio(totals[field], totals.tp));
 }
 
 // ==== metadata: year, org, kind, level ====================================================
@@ -248,5 +246,11 @@ console.log(`  ${pad('OVERALL', 28)} P ${pct(ratio(totals.tp, totals.tp + totals
     }
     console.log(`  ${pad(label, 32)} n ${t.n}  year ${pct(ratio(t.year, t.n))}  org ${pct(ratio(t.org, t.n))}  kind ${pct(ratio(t.kind, t.n))}  level ${pct(ratio(t.level, t.n))}  not names ${t.notName}`);
     if (showErrors && !secret) for (const line of errors) console.log(`      ${line}`);
+    const key = label.split(' ')[0].toLowerCase();
+    for (const field of ['year', 'org', 'kind', 'level']) record(`metadata.${key}.${field}`, ratio(t[field], t.n));
+    record(`metadata.${key}.not_names`, -t.notName);
   }
 }
+
+// Only a whole run is gated: --only measures a part.
+if (!only) process.exitCode = checkThresholds(path.join(root, 'scripts/eval-thresholds.json'));

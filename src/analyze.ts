@@ -4,9 +4,9 @@
  * indicators. It touches no file system, so it can run in a worker thread, and it never
  * throws for bad content: a file that cannot be analysed becomes a row with status error.
  */
-import {checkReport, type CheckedDoc, type Language} from './check/rules.js';
+import {checkReport, type CheckedDoc} from './check/rules.js';
 import type {CheckSettings} from './check/settings.js';
-import {message, oneLine, RULES} from './messages.js';
+import {message, oneLine, RULES, say, type Language, type Text} from './messages.js';
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
 import {decode} from './stages/decode.js';
 import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   labels?: boolean;
   /** Run the completeness rules, adding their findings to the messages. */
   check?: {settings: CheckSettings; lang: Language};
+  /** Language of the messages: Chinese (default) or English. */
+  lang?: Language;
 }
 
 /** One input file: how it is named in the output, and its bytes. */
@@ -41,13 +43,19 @@ export function analyzeFile(source: SourceFile, options: AnalyzeOptions): FileRe
     return analyzeBytes(source, options);
   } catch (error) {
     // A bug must not cost the user the rest of the run: report it against this file.
-    const reason = `internal error while analysing: ${oneLine(error instanceof Error ? error.message : String(error))}`;
-    return failedFile(source.file, reason, '', RULES.internal);
+    return failedFile(source.file, internalError(error), '', RULES.internal, options.lang);
   }
 }
 
+/** Says that the analysis itself failed (a bug), with the error's own words. */
+export function internalError(error: unknown): Text {
+  const detail = oneLine(error instanceof Error ? error.message : String(error));
+  return {zh: `分析时出现内部错误（这是程序缺陷，请报告）：${detail}`, en: `internal error while analysing (a bug; please report it): ${detail}`};
+}
+
 /** The row for a file that could not be analysed, with the message saying why. */
-export function failedFile(file: string, reason: string, encoding: string, ruleId: string): FileResult {
+export function failedFile(file: string, why: Text, encoding: string, ruleId: string, lang: Language = 'zh'): FileResult {
+  const reason = say(why, lang);
   return {
     report: emptyReport(file, {status: 'error', error: reason, encoding}),
     kind: '',
@@ -59,11 +67,15 @@ export function failedFile(file: string, reason: string, encoding: string, ruleI
 
 function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileResult {
   const messages: Message[] = [];
+  const lang = options.check?.lang ?? options.lang ?? 'zh';
   const decoded = decode(bytes);
-  if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary);
+  if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary, lang);
   if (decoded.replaced > 0) {
-    messages.push(message(file, 'warning', RULES.decodeReplaced,
-      `${decoded.replaced} byte(s) are not valid ${decoded.encoding} and were replaced with U+FFFD`));
+    const n = decoded.replaced;
+    messages.push(message(file, 'warning', RULES.decodeReplaced, say({
+      zh: `${n} 个字节不是有效的 ${decoded.encoding}，已替换为 U+FFFD；请检查文件是否完整`,
+      en: `${n} byte${n === 1 ? ' is' : 's are'} not valid ${decoded.encoding} and ${n === 1 ? 'was' : 'were'} replaced with U+FFFD; check that the file is complete`,
+    }, lang)));
   }
 
   const lines: Lines = looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
@@ -71,7 +83,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
   const chars = countChars(text.join(''));
   if (chars === 0) {
     // For a completeness check an empty file is an error: it lacks every part.
-    messages.push(message(file, options.check ? 'error' : 'warning', RULES.empty, options.check?.lang === 'en' ? 'the file has no text' : options.check ? '文件没有任何文本' : 'the file has no text'));
+    messages.push(message(file, options.check ? 'error' : 'warning', RULES.empty, say({zh: '文件没有任何文本', en: 'the file has no text'}, lang)));
     return {report: emptyReport(file, {status: 'empty', encoding: decoded.encoding}), kind: '', sections: [], indicators: [], messages};
   }
 

@@ -7,7 +7,8 @@ import {readFileSync} from 'node:fs';
 import {Chalk} from 'chalk';
 import {Command, CommanderError} from 'commander';
 import {resolveCheckConfig, resolveConfig, type CheckOptions, type RawOptions} from './config.js';
-import {oneLine} from './messages.js';
+import {helpIn} from './help.js';
+import {describeFsError, say, type Language, type Text} from './messages.js';
 import {UsageError} from './stages/discover.js';
 
 /** Where the command line reads and writes; the bin passes the process's own. */
@@ -17,6 +18,17 @@ export interface MainParameters {
   stdout: Writer;
   stderr: Writer;
   env?: Record<string, string | undefined>;
+  /** Aborted to stop the run early (a closed pipe, Ctrl-C); its reason may be a `Stopped`. */
+  signal?: AbortSignal;
+}
+
+/** Why a run was stopped from outside, and the exit status that goes with it. */
+export class Stopped extends Error {
+  override name = 'Stopped';
+  /** Stops with `status`: 0 when the reader closed the pipe, 130 for Ctrl-C, 143 when terminated. */
+  constructor(readonly status: number) {
+    super(`stopped (exit status ${status})`);
+  }
 }
 
 /** The part of a stream `main` writes to. */
@@ -26,19 +38,22 @@ export interface Writer {
 }
 
 /** Runs the command line and resolves to its exit status. */
-export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters): Promise<number> {
+export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainParameters): Promise<number> {
+  const lang = languageOf(argv);
   const paint = new Chalk({level: stderr.isTTY && env.NO_COLOR === undefined && env.FORCE_COLOR !== '0' ? 1 : 0});
   let status = 0;
   const program = new Command('reports')
     .description('Analyse corpora of Chinese government reports: sections, numeric indicators, completeness.')
     .version(packageVersion(), '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--lang <lang>', 'language of the messages: zh (default) or en')
     .exitOverride()
-    .showHelpAfterError('(run `reports --help` for usage)')
+    .configureHelp(helpIn(lang))
     .configureOutput({
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),
-      outputError: (text, write) => write(paint.red(text)),
+      // Commander's own errors are printed in the run's language by the catch below.
+      outputError: () => undefined,
     });
 
   const withCommon = (command: Command): Command =>
@@ -49,23 +64,24 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
       .option('--jobs <n>', 'worker threads (default: number of cores)')
       .option('--keywords <n>', 'keywords listed per section', '10')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
-      .option('-q, --quiet', 'print no summary or progress, only errors');
+      .option('-q, --quiet', 'print no summary or progress, only errors')
+      .option('--lang <lang>', 'language of the messages: zh (default) or en');
 
   withCommon(program.command('analyze').description('the whole analysis: writes reports, sections and indicators tables into a folder'))
     .option('-o, --output <dir>', 'folder for the tables', 'reports-out')
     .action(async (paths: string[], options: RawOptions) => {
       const {runAnalyze} = await import('./commands.js');
-      status = await runAnalyze(paths, resolveConfig(options, cwd), {stderr, paint});
+      status = await runAnalyze(paths, resolveConfig(withLang(options), cwd), {stderr, paint, signal});
     });
   withCommon(program.command('metrics').description('the indicators table on stdout, for piping into spreadsheets'))
     .action(async (paths: string[], options: RawOptions) => {
       const {runToStdout} = await import('./commands.js');
-      status = await runToStdout('indicators', paths, resolveConfig(options, cwd), {stdout, stderr, paint});
+      status = await runToStdout('indicators', paths, resolveConfig(withLang(options), cwd), {stdout, stderr, paint, signal});
     });
   withCommon(program.command('sections').description('the sections table on stdout'))
     .action(async (paths: string[], options: RawOptions) => {
       const {runToStdout} = await import('./commands.js');
-      status = await runToStdout('sections', paths, resolveConfig(options, cwd), {stdout, stderr, paint});
+      status = await runToStdout('sections', paths, resolveConfig(withLang(options), cwd), {stdout, stderr, paint, signal});
     });
 
   program
@@ -73,7 +89,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
     .description('completeness of each report, for CI: exit 1 when any finding is an error')
     .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm')
     .option('--format <format>', 'text, json, junit, github or sarif', 'text')
-    .option('--lang <lang>', 'language of the messages: zh or en', 'zh')
+    .option('--lang <lang>', 'language of the messages: zh (default) or en')
     .option('--config <file>', `rules config (default: ${'reports.config.json'} here or in a parent folder)`)
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -82,23 +98,69 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .action(async (paths: string[], options: CheckOptions) => {
       const {runCheck} = await import('./commands.js');
-      status = await runCheck(paths, resolveCheckConfig(options, cwd), {stdout, stderr, paint});
+      status = await runCheck(paths, resolveCheckConfig(withLang(options), cwd), {stdout, stderr, paint, signal});
     });
 
+  /** Adds the --lang given before the command (`reports --lang en check …`) to a command's options. */
+  function withLang<T extends {lang?: string}>(options: T): T {
+    return {...options, lang: options.lang ?? program.opts<{lang?: string}>().lang};
+  }
+
+  const fail = (text: Text): number => {
+    stderr.write(`${paint.red('reports:')} ${say(text, lang)}\n`);
+    return 2;
+  };
   try {
     await program.parseAsync([...argv], {from: 'user'});
-    return status;
+    return signal?.aborted ? stoppedStatus(signal.reason) : status;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
-      stderr.write(`${paint.red('reports:')} ${error.message}\n`);
-      return 2;
+    if (signal?.aborted) return stoppedStatus(signal.reason);
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      return fail(commanderText(error));
     }
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) return fail((error as UsageError).text);
     if (isWriteFailure(error)) {
-      stderr.write(`${paint.red('reports:')} cannot write output: ${oneLine((error as Error).message)}\n`);
-      return 2;
+      const why = describeFsError(error);
+      return fail({zh: `无法写入输出：${why.zh}；请换一个输出位置`, en: `cannot write the output: ${why.en}; choose another place for it`});
     }
     throw error;
+  }
+}
+
+/** The exit status of a run stopped from outside: the reason's, else 130 (interrupted). */
+function stoppedStatus(reason: unknown): number {
+  return reason instanceof Stopped ? reason.status : 130;
+}
+
+/** Finds the language asked for on the command line, before commander parses it (for its errors). */
+export function languageOf(argv: readonly string[]): Language {
+  for (const [index, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[index + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === 'en') return 'en';
+  }
+  return 'zh';
+}
+
+/** Says one of commander's parse errors in both languages, with what to do about it. */
+function commanderText(error: CommanderError): Text {
+  const name = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const suggestion = /Did you mean (.+?)\?/.exec(error.message)?.[1];
+  const hint = {zh: suggestion ? `（是否要用 ${suggestion}？）` : '', en: suggestion ? ` (did you mean ${suggestion}?)` : ''};
+  const help = {zh: '运行 reports --help 查看用法', en: 'run reports --help for usage'};
+  const text = (zh: string, en: string): Text => ({zh: `${zh}${hint.zh}；${help.zh}`, en: `${en}${hint.en}; ${help.en}`});
+  switch (error.code) {
+    case 'commander.unknownCommand': return text(`未知的命令 '${name}'`, `unknown command '${name}'`);
+    case 'commander.unknownOption': return text(`未知的选项 '${name}'`, `unknown option '${name}'`);
+    case 'commander.missingArgument':
+      return text(`缺少必需的参数 '${name}'（要分析的文件或文件夹）`, `missing required argument '${name}' (the files or folders to analyse)`);
+    case 'commander.optionMissingArgument': return text(`选项 '${name}' 缺少取值`, `option '${name}' needs a value`);
+    case 'commander.excessArguments': return text('参数太多', 'too many arguments');
+    case 'commander.help': return text('没有指定命令', 'no command given');
+    default: {
+      const detail = error.message.replace(/^error:\s*/, '');
+      return text(`命令行有误（${detail}）`, detail);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import {Chalk, type ChalkInstance} from 'chalk';
-import {oneLine} from './messages.js';
+import {describeFsError, plural, say} from './messages.js';
 import {closeRows, formatRows} from './output/format.js';
 import {formatMessages} from './output/report-text.js';
 import {rowsOf, type TableName} from './output/tables.js';
@@ -28,10 +28,12 @@ export interface Streams {
   stdout: Writer;
   stderr: Writer;
   paint: ChalkInstance;
+  /** Stops the run early (closed pipe, Ctrl-C). */
+  signal?: AbortSignal | undefined;
 }
 
 /** `reports analyze`: writes the three tables into the output folder, then a summary. */
-export async function runAnalyze(paths: string[], config: Config, {stderr, paint}: Omit<Streams, 'stdout'>): Promise<number> {
+export async function runAnalyze(paths: string[], config: Config, {stderr, paint, signal}: Omit<Streams, 'stdout'>): Promise<number> {
   const started = performance.now();
   const files = await discoverOrFail(paths, config);
   const extension = config.format === 'csv' ? 'csv' : config.format;
@@ -44,7 +46,7 @@ export async function runAnalyze(paths: string[], config: Config, {stderr, paint
     }
   } catch (error) {
     await Promise.all([...outputs.values()].map((output) => output.file.abort()));
-    throw new UsageError(`cannot write to ${config.outDir}: ${oneLine((error as Error).message)}`);
+    throw cannotWrite(config.outDir, error);
   }
 
   const totals = {ok: 0, empty: 0, error: 0, sections: 0, indicators: 0};
@@ -61,7 +63,7 @@ export async function runAnalyze(paths: string[], config: Config, {stderr, paint
       tally(totals, result);
       messages.push(...result.messages);
       progress?.advance(size);
-    });
+    }, signal);
     for (const output of outputs.values()) await output.file.write(closeRows(config.format, output.wrote));
     for (const output of outputs.values()) await output.file.commit();
   } catch (error) {
@@ -74,19 +76,26 @@ export async function runAnalyze(paths: string[], config: Config, {stderr, paint
   reportMessages(messages, config, stderr, paint);
   if (!config.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const written = [...outputs.values()].map((output) => path.relative(config.cwd, output.target) || output.target);
-    stderr.write(
-      `${paint.bold('reports:')} analysed ${files.length} file${files.length === 1 ? '' : 's'} in ${seconds} s: ` +
-        `${totals.ok} ok, ${totals.empty} empty, ${totals.error ? paint.red(`${totals.error} failed`) : '0 failed'}; ` +
-        `${totals.sections} sections, ${totals.indicators} indicators\n` +
-        `  wrote ${written.join(', ')}\n`,
-    );
+    const written = [...outputs.values()].map((output) => path.relative(config.cwd, output.target) || output.target).join(', ');
+    const failed = (text: string): string => (totals.error ? paint.red(text) : text);
+    stderr.write(`${paint.bold('reports:')} ${say({
+      zh: `分析了 ${files.length} 个文件，用时 ${seconds} 秒：${totals.ok} 个正常，${totals.empty} 个为空，${failed(`${totals.error} 个失败`)}；` +
+        `${totals.sections} 个部分，${totals.indicators} 个指标；已写入 ${written}`,
+      en: `analysed ${plural(files.length, 'file')} in ${seconds} s: ${totals.ok} ok, ${totals.empty} empty, ${failed(`${totals.error} failed`)}; ` +
+        `${plural(totals.sections, 'section')}, ${plural(totals.indicators, 'indicator')}; wrote ${written}`,
+    }, config.lang)}\n`);
   }
   return 0;
 }
 
+/** The error for an output that cannot be written, saying why and what to do. */
+function cannotWrite(target: string, error: unknown): UsageError {
+  const why = describeFsError(error);
+  return new UsageError({zh: `无法写入 ${target}：${why.zh}；请换一个输出位置`, en: `cannot write ${target}: ${why.en}; choose another place for the output`});
+}
+
 /** `reports metrics` and `reports sections`: one table on stdout, messages on stderr. */
-export async function runToStdout(table: TableName, paths: string[], config: Config, {stdout, stderr, paint}: Streams): Promise<number> {
+export async function runToStdout(table: TableName, paths: string[], config: Config, {stdout, stderr, paint, signal}: Streams): Promise<number> {
   const files = await discoverOrFail(paths, config);
   const messages: Message[] = [];
   let wrote = false;
@@ -95,11 +104,11 @@ export async function runToStdout(table: TableName, paths: string[], config: Con
   try {
     await runPipeline(files, config, needs, async (result, index, size) => {
       const rows = rowsOf(table, result);
-      await writeTo(stdout, formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !wrote}));
+      await writeTo(stdout, formatRows(table, rows, config.format, {header: index === 0, bom: config.bom, first: !wrote}), signal);
       wrote ||= rows.length > 0;
       messages.push(...result.messages);
       progress?.advance(size);
-    });
+    }, signal);
   } finally {
     progress?.stop();
   }
@@ -113,7 +122,10 @@ async function discoverOrFail(paths: string[], config: Pick<Config, 'cwd'>): Pro
   const files = await discover(paths, config.cwd);
   if (files.length === 0) {
     const patterns = REPORT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ');
-    throw new UsageError(`no report files found in ${paths.join(', ')} (looked for ${patterns})`);
+    throw new UsageError({
+      zh: `在 ${paths.join('、')} 中没有找到报告文件（查找的是 ${patterns}）；请给出报告所在的文件夹`,
+      en: `no report files found in ${paths.join(', ')} (looked for ${patterns}); give the folder the reports are in`,
+    });
   }
   return files;
 }
@@ -121,7 +133,7 @@ async function discoverOrFail(paths: string[], config: Pick<Config, 'cwd'>): Pro
 /** Prints the warnings and errors of the run on stderr (errors even when quiet). */
 function reportMessages(messages: readonly Message[], config: Config, stderr: Writer, paint: ChalkInstance): void {
   const shown = messages.filter((m) => m.severity === 'error' || (!config.quiet && m.severity === 'warning'));
-  if (shown.length > 0) stderr.write(formatMessages(shown, paint));
+  if (shown.length > 0) stderr.write(formatMessages(shown, paint, config.lang));
 }
 
 /** Adds a file's result to the run's totals. */
@@ -132,11 +144,17 @@ function tally(totals: {ok: number; empty: number; error: number; sections: numb
 }
 
 /** Writes text to a stream, waiting when the reader is slower than the run (back-pressure). */
-async function writeTo(writer: Writer, text: string): Promise<void> {
-  if (text === '') return;
+async function writeTo(writer: Writer, text: string, signal?: AbortSignal): Promise<void> {
+  if (text === '' || signal?.aborted) return;
   const ok = writer.write(text);
   const stream = writer as Writer & {once?: (event: string, listener: () => void) => unknown};
-  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  if (ok === false && typeof stream.once === 'function') {
+    // A reader that closed the pipe never drains it: stop waiting when the run is stopped.
+    await new Promise<void>((resolve) => {
+      stream.once!('drain', resolve);
+      signal?.addEventListener('abort', () => resolve(), {once: true});
+    });
+  }
 }
 
 /** A progress bar on stderr: files done, MB/s and the time left. */
@@ -155,7 +173,7 @@ async function startProgress(total: number, config: Config, stderr: Writer): Pro
   const bar = new cliProgress.SingleBar(
     {
       stream: stderr as NodeJS.WritableStream,
-      format: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}',
+      format: say({zh: 'reports {bar} {value}/{total} 个文件 | {speed} MB/s | 剩余 {eta_formatted}', en: 'reports {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}'}, config.lang),
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -183,37 +201,42 @@ const NOT_FINDINGS = new Set<string>([RULES.decodeReplaced]);
  * `reports check`: runs the completeness rules, prints the findings in the chosen format,
  * and returns 1 when any is an error (or warnings exceed --max-warnings), else 0.
  */
-export async function runCheck(paths: string[], config: CheckConfig, {stdout, stderr, paint}: Streams): Promise<number> {
+export async function runCheck(paths: string[], config: CheckConfig, {stdout, stderr, paint, signal}: Streams): Promise<number> {
   const settings = loadSettings(findConfig(config.cwd, config.configFile));
   const files = await discoverOrFail(paths, config);
   const checked: CheckedFile[] = [];
   await runPipeline(files, config, {words: false, labels: false, check: {settings, lang: config.lang}}, (result) => {
     checked.push({file: result.report.file, kind: result.kind, findings: result.messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info')});
-  });
+  }, signal);
   const version = (await import('./cli.js')).packageVersion();
   const text =
     config.format === 'json' ? formatCheckJson(checked)
-      : config.format === 'junit' ? formatCheckJunit(checked)
+      : config.format === 'junit' ? formatCheckJunit(checked, config.lang)
       : config.format === 'github' ? formatCheckGithub(checked)
       : config.format === 'sarif' ? formatCheckSarif(checked, version)
       : formatCheckText(checked, config.outFile ? new Chalk({level: 0}) : paint, config.lang);
   if (config.outFile) {
-    const output = await openAtomic(config.outFile);
+    const shown = path.relative(config.cwd, config.outFile) || config.outFile;
+    let output: AtomicFile | undefined;
     try {
+      output = await openAtomic(config.outFile);
       await output.write(text);
       await output.commit();
     } catch (error) {
-      await output.abort();
-      throw new UsageError(`cannot write ${config.outFile}: ${oneLine((error as Error).message)}`);
+      await output?.abort();
+      throw cannotWrite(shown, error);
     }
-    if (!config.quiet) stderr.write(`reports: wrote ${path.relative(config.cwd, config.outFile) || config.outFile}\n`);
+    if (!config.quiet) stderr.write(`reports: ${say({zh: `已写入 ${shown}`, en: `wrote ${shown}`}, config.lang)}\n`);
   } else {
-    await writeTo(stdout, text);
+    await writeTo(stdout, text, signal);
   }
   const {errors, warnings} = countFindings(checked);
   if (errors > 0) return 1;
   if (config.maxWarnings !== null && warnings > config.maxWarnings) {
-    stderr.write(`reports: ${warnings} warnings, more than --max-warnings ${config.maxWarnings}\n`);
+    stderr.write(`reports: ${say({
+      zh: `${warnings} 个警告，超过了 --max-warnings ${config.maxWarnings}；请处理这些警告或提高上限`,
+      en: `${plural(warnings, 'warning')}, more than --max-warnings ${config.maxWarnings}; fix them or raise the limit`,
+    }, config.lang)}\n`);
     return 1;
   }
   return 0;

@@ -6,6 +6,7 @@
 import {availableParallelism} from 'node:os';
 import path from 'node:path';
 import {UsageError} from './stages/discover.js';
+import type {Language} from './messages.js';
 import type {Config} from './types.js';
 
 /** Options as commander parses them: strings, booleans, all optional. */
@@ -17,6 +18,7 @@ export interface RawOptions {
   output?: string;
   keywords?: string;
   maxFileSize?: string;
+  lang?: string;
 }
 
 const FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -27,10 +29,9 @@ export const DEFAULT_MAX_FILE_MB = 64;
 /** Validates raw options and fills in defaults. */
 export function resolveConfig(raw: RawOptions, cwd: string): Config {
   const format = raw.format ?? 'csv';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
-  }
+  if (!(FORMATS as readonly string[]).includes(format)) throw badChoice('--format', FORMATS, format);
   return {
+    lang: resolveLang(raw.lang),
     cwd,
     format: format as Config['format'],
     bom: raw.bom ?? false,
@@ -47,14 +48,31 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new UsageError(`${name} must be a whole number${allowZero ? '' : ' of at least 1'}, got ${JSON.stringify(value)}`);
+    throw new UsageError({
+      zh: `${name} 须为${allowZero ? '' : '不小于 1 的'}整数，收到的是 ${JSON.stringify(value)}`,
+      en: `${name} must be a whole number${allowZero ? '' : ' of at least 1'}, got ${JSON.stringify(value)}`,
+    });
   }
   return n;
 }
 
+/** Reads --lang: zh (the default) or en. */
+export function resolveLang(value: string | undefined): Language {
+  const lang = value ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw badChoice('--lang', ['zh', 'en'], lang);
+  return lang;
+}
+
+/** The error for an option given a value outside its list. */
+function badChoice(name: string, choices: readonly string[], got: string): UsageError {
+  return new UsageError({
+    zh: `${name} 须为 ${choices.join('、')} 之一，收到的是 ${JSON.stringify(got)}`,
+    en: `${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(got)}`,
+  });
+}
+
 /** Options of `reports check`, as commander parses them. */
 export interface CheckOptions extends RawOptions {
-  lang?: string;
   config?: string;
   maxWarnings?: string;
 }
@@ -65,7 +83,6 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 /** The settings of a check run beyond the common Config. */
 export interface CheckConfig extends Omit<Config, 'format'> {
   format: CheckFormat;
-  lang: 'zh' | 'en';
   configFile: string | undefined;
   maxWarnings: number | null;
   /** Where to write the report, or null for stdout. */
@@ -75,17 +92,12 @@ export interface CheckConfig extends Omit<Config, 'format'> {
 /** Validates the options of `reports check` and fills in defaults. */
 export function resolveCheckConfig(raw: CheckOptions, cwd: string): CheckConfig {
   const format = raw.format ?? 'text';
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
-  }
-  const lang = raw.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${JSON.stringify(lang)}`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw badChoice('--format', CHECK_FORMATS, format);
   const {output, format: _format, ...common} = raw;
   const base = resolveConfig(common, cwd);
   return {
     ...base,
     format: format as CheckFormat,
-    lang,
     configFile: raw.config,
     maxWarnings: raw.maxWarnings === undefined ? null : positiveInteger('--max-warnings', raw.maxWarnings, 0, true),
     outFile: output === undefined ? null : path.resolve(cwd, output),

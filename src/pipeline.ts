@@ -2,11 +2,13 @@
  * Runs the analysis over a list of files: reads each (the edge), analyses it (pure) in a
  * pool of worker threads, and hands the results on in path order, whatever order they
  * finish in. Only a bounded window of files is in flight, so memory does not grow with the
- * number of files.
+ * number of files. A run that is stopped early (a closed pipe, Ctrl-C, an error) lets the
+ * files already in the workers finish before the workers are shut down: a worker killed in
+ * the middle of jieba's native code aborts the whole process.
  */
 import {Piscina} from 'piscina';
-import {analyzeFile, failedFile, type AnalyzeOptions} from './analyze.js';
-import {oneLine, RULES} from './messages.js';
+import {analyzeFile, failedFile, internalError, type AnalyzeOptions} from './analyze.js';
+import {RULES} from './messages.js';
 import type {FoundFile} from './stages/discover.js';
 import {readSource} from './stages/read.js';
 import type {Config, FileResult} from './types.js';
@@ -15,8 +17,8 @@ import type {AnalyzeTask} from './worker.js';
 /** Called for each file's result, in the order of `files`; may wait (for a slow reader). */
 export type ResultSink = (result: FileResult, index: number, bytes: number) => void | Promise<void>;
 
-/** The settings the pipeline reads: how many workers, keywords per section, largest file. */
-export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'>;
+/** The settings the pipeline reads: how many workers, keywords per section, largest file, language. */
+export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes' | 'lang'>;
 
 /** What a command needs from the per-file analysis. */
 export interface Needs {
@@ -30,41 +32,46 @@ export interface Needs {
 /** Files in flight per worker: enough to keep workers busy, few enough to bound memory. */
 const WINDOW_PER_JOB = 4;
 
-/** The built worker module; tests run from sources, so they use the built one too. */
-const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
+/**
+ * The module worker threads run. Only the build has one a thread can load; when this module
+ * runs from its TypeScript source (under the test runner), files are analysed in the calling
+ * thread instead, so in-process tests always run the source, never an older build.
+ */
+const workerFile: URL | null = import.meta.url.endsWith('.ts') ? null : new URL('./worker.js', import.meta.url);
 
-/** Analyses every file and passes each result to `sink`, in order. */
-export async function runPipeline(files: readonly FoundFile[], config: PipelineConfig, needs: Needs, sink: ResultSink): Promise<void> {
-  const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true};
+/**
+ * Analyses every file and passes each result to `sink`, in order. When `signal` aborts, no
+ * more files are started, the ones started finish, and the run rejects with the signal's reason.
+ */
+export async function runPipeline(
+  files: readonly FoundFile[], config: PipelineConfig, needs: Needs, sink: ResultSink, signal?: AbortSignal,
+): Promise<void> {
+  const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true, lang: config.lang};
   if (needs.check) options.check = needs.check;
-  const jobs = Math.min(config.jobs, files.length);
-  if (jobs <= 1) {
-    for (const [index, found] of files.entries()) {
-      const {result, size} = await readAndRun(found, config, (task) => analyzeFile({file: task.file, bytes: task.bytes}, task.options), options);
-      await sink(result, index, size);
-    }
-    return;
-  }
-
-  const pool = new Piscina<AnalyzeTask, FileResult>({filename: workerFile.href, minThreads: jobs, maxThreads: jobs});
+  const jobs = Math.max(1, Math.min(config.jobs, files.length));
+  const pool = jobs > 1 && workerFile ? new Piscina<AnalyzeTask, FileResult>({filename: workerFile.href, minThreads: jobs, maxThreads: jobs}) : null;
+  const run = pool ? (task: AnalyzeTask) => pool.run(task) : (task: AnalyzeTask) => analyzeFile({file: task.file, bytes: task.bytes}, task.options);
   const inFlight = new Map<number, Promise<{result: FileResult; size: number}>>();
-  const window = jobs * WINDOW_PER_JOB;
+  const window = jobs === 1 ? 1 : jobs * WINDOW_PER_JOB;
   let next = 0;
   const launch = (): void => {
     while (next < files.length && inFlight.size < window) {
       const index = next++;
-      inFlight.set(index, readAndRun(files[index]!, config, (task) => pool.run(task), options));
+      inFlight.set(index, readAndRun(files[index]!, config, run, options));
     }
   };
   try {
     for (let index = 0; index < files.length; index++) {
+      signal?.throwIfAborted();
       launch();
       const {result, size} = await inFlight.get(index)!;
       inFlight.delete(index);
+      signal?.throwIfAborted();
       await sink(result, index, size);
     }
   } finally {
-    await pool.destroy();
+    await Promise.allSettled(inFlight.values());
+    await pool?.destroy();
   }
 }
 
@@ -72,12 +79,12 @@ export async function runPipeline(files: readonly FoundFile[], config: PipelineC
 async function readAndRun(
   found: FoundFile, config: PipelineConfig, run: (task: AnalyzeTask) => FileResult | Promise<FileResult>, options: AnalyzeOptions,
 ): Promise<{result: FileResult; size: number}> {
+  if (found.failure) return {result: failedFile(found.file, found.failure.reason, '', found.failure.ruleId, config.lang), size: 0};
   const read = await readSource(found.absolute, config.maxFileBytes);
-  if (!('bytes' in read)) return {result: failedFile(found.file, read.failure, '', read.ruleId), size: 0};
+  if (!('bytes' in read)) return {result: failedFile(found.file, read.failure, '', read.ruleId, config.lang), size: 0};
   try {
     return {result: await run({file: found.file, bytes: read.bytes, options}), size: read.bytes.length};
   } catch (error) {
-    const reason = `internal error while analysing: ${oneLine(error instanceof Error ? error.message : String(error))}`;
-    return {result: failedFile(found.file, reason, '', RULES.internal), size: read.bytes.length};
+    return {result: failedFile(found.file, internalError(error), '', RULES.internal, config.lang), size: read.bytes.length};
   }
 }

@@ -3,8 +3,9 @@
  * output tables. Offsets are 0-based UTF-16 code units within one line; line numbers are
  * 1-based source lines, as an editor shows them.
  */
+import type {Language} from './messages.js';
 
-/** The canonical kinds of section a report is split into (spec/cli.md). */
+/** The canonical kinds of section a report is split into (docs/tables.md). */
 export type SectionKind = '前言' | '成效' | '问题' | '计划' | '责任' | '其他';
 
 /** How the text of a report is written before normalisation. */
@@ -13,7 +14,7 @@ export type Script = 'simplified' | 'traditional' | 'mixed' | '';
 /** What a file came to: analysed, no text at all, or could not be analysed. */
 export type FileStatus = 'ok' | 'empty' | 'error';
 
-/** The categories an indicator can fall in (spec/indicators.md). */
+/** The categories an indicator can fall in (docs/tables.md, indicators). */
 export type Category =
   | 'cases'
   | 'registrations'
@@ -55,6 +56,8 @@ export interface Config {
   keywords: number;
   /** Files larger than this many bytes are refused with a message instead of read. */
   maxFileBytes: number;
+  /** Language of every message of the run: Chinese (default) or English. */
+  lang: Language;
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */
@@ -103,7 +106,7 @@ export interface Quantity {
   end: number;
 }
 
-/** A numeric indicator found in a report (spec/indicators.md). */
+/** A numeric indicator found in a report (docs/tables.md, indicators). */
 export interface Indicator {
   file: string;
   year: number | null;

@@ -1,5 +1,9 @@
 // The command-line cases, one table run twice: in-process through main() (cli-main.test.ts)
 // and through the spawned bin (cli-exec.test.ts). `{out}` in args is a fresh temp folder.
+// Goldens are small outputs checked by hand; accuracy over many rows is `npm run eval`'s.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+
 export interface CliCase {
   name: string;
   args: string[];
@@ -7,39 +11,81 @@ export interface CliCase {
   /** Golden file under test/golden that stdout must equal, after sanitising. */
   golden?: string;
   stdout?: RegExp;
+  /** CSV rows (from the hand-labelled gold) that stdout must hold, each as the start of one line. */
+  rows?: string[];
   stderr?: RegExp;
   /** Files the run must leave in `{out}`, with a pattern their text must match. */
   files?: Record<string, RegExp>;
 }
 
+/** Seed 003's indicators as fixtures/gold/indicators/003_5d2ab5fed4f2549d.tsv labels them (line 8 is 成效 in its gold sections). */
+const SEED_003 = 'fixtures/seeds/003_5d2ab5fed4f2549d.txt,2024,清远市清城区民政局';
+
 export const cases: CliCase[] = [
   {name: 'version', args: ['--version'], exitCode: 0, stdout: /^\d+\.\d+\.\d+\n$/},
-  {name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: /analyze[\s\S]*metrics[\s\S]*sections/},
-  {name: 'metrics of the sample reports', args: ['metrics', 'fixtures/seeds'], exitCode: 0, golden: 'metrics-seeds.csv'},
+  {name: 'help lists the commands', args: ['--help'], exitCode: 0, stdout: /analyze[\s\S]*metrics[\s\S]*sections[\s\S]*check/},
+  {name: 'help in Chinese by default', args: ['--help'], exitCode: 0, stdout: /^用法： reports \[options\] \[command\]\n\n分析中国政府报告：分出部分、提取数字指标、检查完整性。\n/},
+  {name: 'help in English', args: ['check', '--help', '--lang', 'en'], exitCode: 0, stdout: /^Usage: reports check \[options\] <paths\.\.\.>\n\ncompleteness of each report, for CI/},
+  {name: 'metrics of a sample report: rows as labelled by hand', args: ['metrics', 'fixtures/seeds/003_5d2ab5fed4f2549d.txt'], exitCode: 0,
+    stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level\n/,
+    rows: [
+      `${SEED_003},成效,8,funds,最低生活保障资金,约5346万元,53460000,,元,≈,"2024年,累计发放`,
+      `${SEED_003},成效,8,people,救助流浪乞讨,192人次,192,,人次,,"`,
+      `${SEED_003},成效,8,rates,完成率,103%,103,,%,,"`,
+    ]},
   {name: 'sections of the sample reports', args: ['sections', 'fixtures/seeds'], exitCode: 0, golden: 'sections-seeds.csv'},
   {name: 'sections of the work reports', args: ['sections', 'fixtures/gwr', '--keywords', '5'], exitCode: 0, golden: 'sections-gwr.csv'},
   {name: 'metrics as JSON', args: ['metrics', 'fixtures/encodings/gbk.txt', '--format', 'json'], exitCode: 0, golden: 'metrics-gbk.json'},
   {name: 'metrics as NDJSON', args: ['metrics', 'fixtures/encodings/big5.txt', '--format', 'ndjson'], exitCode: 0, golden: 'metrics-big5.ndjson'},
   {name: 'metrics with a byte-order mark', args: ['metrics', 'fixtures/encodings/utf16le-bom.txt', '--bom'], exitCode: 0, stdout: /^\ufefffile,year,org,section,line,category,label,raw,value/},
-  {name: 'a stray byte is a warning, the figures stay', args: ['metrics', 'fixtures/encodings/utf8-stray-bytes.txt'], exitCode: 0, stdout: /约5346万元,53460000,,元,≈/, stderr: /utf8-stray-bytes\.txt warning 2 byte\(s\) are not valid utf-8/},
+  {name: 'a stray byte is a warning, the figures stay', args: ['metrics', 'fixtures/encodings/utf8-stray-bytes.txt'], exitCode: 0, stdout: /约5346万元,53460000,,元,≈/,
+    stderr: /^reports: fixtures\/encodings\/utf8-stray-bytes\.txt 警告 2 个字节不是有效的 utf-8，已替换为 U\+FFFD；请检查文件是否完整  decode-replaced\n$/},
+  {name: 'a stray byte, in English', args: ['metrics', 'fixtures/encodings/utf8-stray-bytes.txt', '--lang', 'en'], exitCode: 0,
+    stderr: /^reports: fixtures\/encodings\/utf8-stray-bytes\.txt warning 2 bytes are not valid utf-8 and were replaced with U\+FFFD; check that the file is complete  decode-replaced\n$/},
   {name: 'analyze writes three tables', args: ['analyze', 'fixtures/encodings', '-o', '{out}'], exitCode: 0,
-    stderr: /analysed 9 files in [\d.]+ s: 9 ok, 0 empty, 0 failed/,
+    stderr: /\nreports: 分析了 9 个文件，用时 [\d.]+ 秒：9 个正常，0 个为空，0 个失败；\d+ 个部分，\d+ 个指标；已写入 .*reports\.csv, .*sections\.csv, .*indicators\.csv\n$/,
     files: {
       'reports.csv': /^file,title,org,year,encoding,script,chars,words,sections,indicators,status,error,kind,level,region,department,published\nfixtures\/encodings\/big5\.txt,长寿区民政局2021年度法治政府建设年度报告,长寿区民政局,2021,big5,traditional,.*,ok,,法治政府建设年度报告,county,长寿区,民政局,\n/,
       'sections.csv': /fixtures\/encodings\/gbk\.txt,问题,二、存在问题,4,5,/,
       'indicators.csv': /fixtures\/encodings\/html\.html,2019,连平县民政局,成效,6,cases,信访案件,148宗,148,,宗,,.*,连平县,county\n/,
     }},
+  {name: 'analyze, in English', args: ['--lang', 'en', 'analyze', 'fixtures/encodings/gbk.txt', '-o', '{out}'], exitCode: 0,
+    stderr: /^reports: analysed 1 file in [\d.]+ s: 1 ok, 0 empty, 0 failed; 4 sections, 4 indicators; wrote .*indicators\.csv\n$/},
   {name: 'check: the sample reports, one incomplete', args: ['check', 'fixtures/seeds', 'fixtures/gwr'], exitCode: 1, golden: 'check-samples.txt'},
   {name: 'check: a complete report', args: ['check', 'fixtures/seeds/000_c35e7c647163d1aa.txt'], exitCode: 0, stdout: /^✔ 1个文件：0个错误，0个警告；0个文件不完整\n$/},
+  {name: 'check: a complete report, in English', args: ['check', 'fixtures/seeds/000_c35e7c647163d1aa.txt', '--lang', 'en'], exitCode: 0, stdout: /^✔ 0 errors, 0 warnings in 1 file; 0 incomplete\n$/},
   {name: 'check: GitHub workflow commands in English', args: ['check', 'fixtures/seeds', '--format', 'github', '--lang', 'en'], exitCode: 1, golden: 'check-seeds.github'},
-  {name: 'check: an unknown language', args: ['check', 'fixtures/seeds', '--lang', 'fr'], exitCode: 2, stderr: /--lang must be zh or en, got "fr"/},
-  {name: 'a path that does not exist', args: ['metrics', 'no/such/folder'], exitCode: 2, stderr: /^reports: no\/such\/folder: no such file or folder\n$/},
-  {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /no report files found in src \(looked for \*\.txt, \*\.md, \*\.html, \*\.htm\)/},
-  {name: 'an unknown format', args: ['metrics', 'fixtures/seeds', '--format', 'xml'], exitCode: 2, stderr: /--format must be one of csv, json, ndjson, got "xml"/},
-  {name: 'a bad --jobs', args: ['sections', 'fixtures/seeds', '--jobs', '0'], exitCode: 2, stderr: /--jobs must be a whole number of at least 1, got "0"/},
-  {name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: /unknown command 'frobnicate'/},
-  {name: 'no path given', args: ['metrics'], exitCode: 2, stderr: /missing required argument 'paths'/},
+  {name: 'check: an unknown language', args: ['check', 'fixtures/seeds', '--lang', 'fr'], exitCode: 2, stderr: /^reports: --lang 须为 zh、en 之一，收到的是 "fr"\n$/},
+  {name: 'a path that does not exist', args: ['metrics', 'no/such/folder'], exitCode: 2, stderr: /^reports: no\/such\/folder：没有这个文件或文件夹；请检查路径\n$/},
+  {name: 'a path that does not exist, in English', args: ['metrics', 'no/such/folder', '--lang', 'en'], exitCode: 2, stderr: /^reports: no\/such\/folder: no such file or folder; check the path\n$/},
+  {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /^reports: 在 src 中没有找到报告文件（查找的是 \*\.txt, \*\.md, \*\.html, \*\.htm）；请给出报告所在的文件夹\n$/},
+  {name: 'an unknown format', args: ['metrics', 'fixtures/seeds', '--format', 'xml', '--lang', 'en'], exitCode: 2, stderr: /^reports: --format must be one of csv, json, ndjson, got "xml"\n$/},
+  {name: 'a bad --jobs', args: ['sections', 'fixtures/seeds', '--jobs', '0'], exitCode: 2, stderr: /^reports: --jobs 须为不小于 1 的整数，收到的是 "0"\n$/},
+  {name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: /^reports: 未知的命令 'frobnicate'；运行 reports --help 查看用法\n$/},
+  {name: 'an unknown option, in English', args: ['metrics', 'fixtures/seeds', '--frob', '--lang', 'en'], exitCode: 2, stderr: /^reports: unknown option '--frob'; run reports --help for usage\n$/},
+  {name: 'no path given', args: ['metrics'], exitCode: 2, stderr: /^reports: 缺少必需的参数 'paths'（要分析的文件或文件夹）；运行 reports --help 查看用法\n$/},
+  {name: 'check -o under a file', args: ['check', 'fixtures/seeds/000_c35e7c647163d1aa.txt', '-o', 'README.md/y.json'], exitCode: 2,
+    stderr: /^reports: 无法写入 README\.md\/y\.json：路径中有一部分是文件而不是文件夹；请换一个输出位置\n$/},
 ];
+
+/**
+ * The text of a golden file under test/golden. A missing golden fails the test; outside CI,
+ * UPDATE_GOLDEN=1 writes it from `actual`, for a person to check by hand before committing.
+ */
+export function golden(name: string, actual: string): string {
+  const file = path.join(import.meta.dirname, 'golden', name);
+  if (!existsSync(file)) {
+    if (process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true') writeFileSync(file, actual);
+    else throw new Error(`golden file test/golden/${name} is missing (write it with UPDATE_GOLDEN=1, then check it by hand)`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** Checks that each expected row starts exactly one line of the output. */
+export function rowsFound(stdout: string, rows: readonly string[]): string[] {
+  const lines = stdout.split('\n');
+  return rows.filter((row) => lines.filter((line) => line.startsWith(row)).length !== 1);
+}
 
 /** Replaces what differs between runs and machines (timings) so outputs compare equal. */
 export function sanitize(text: string): string {

@@ -4,7 +4,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {cases, sanitize} from './cases.js';
+import {cases, golden, rowsFound, sanitize} from './cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(path.join(tmpdir(), 'reports-exec-'));
@@ -19,7 +19,8 @@ describe('bin/reports.js', () => {
       env: {...process.env, NO_COLOR: '1'},
     });
     expect({status: run.status, stderr: run.stderr}).toMatchObject({status: c.exitCode});
-    if (c.golden) expect(sanitize(run.stdout)).toBe(readFileSync(path.join(root, 'test/golden', c.golden), 'utf8'));
+    if (c.golden) expect(sanitize(run.stdout)).toBe(golden(c.golden, sanitize(run.stdout)));
+    if (c.rows) expect(rowsFound(run.stdout, c.rows)).toEqual([]);
     if (c.stdout) expect(run.stdout).toMatch(c.stdout);
     if (c.stderr) expect(run.stderr).toMatch(c.stderr);
     for (const [file, pattern] of Object.entries(c.files ?? {})) expect(readFileSync(path.join(out, file), 'utf8')).toMatch(pattern);

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {main} from '../src/cli.js';
-import {cases, sanitize} from './cases.js';
+import {cases, golden, rowsFound, sanitize} from './cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(path.join(tmpdir(), 'reports-main-'));
@@ -23,7 +23,8 @@ describe('main()', () => {
       env: {},
     });
     expect({exitCode, stderr}).toMatchObject({exitCode: c.exitCode});
-    if (c.golden) await expect(sanitize(stdout)).toMatchFileSnapshot(path.join(root, 'test/golden', c.golden));
+    if (c.golden) expect(sanitize(stdout)).toBe(golden(c.golden, sanitize(stdout)));
+    if (c.rows) expect(rowsFound(stdout, c.rows)).toEqual([]);
     if (c.stdout) expect(stdout).toMatch(c.stdout);
     if (c.stderr) expect(stderr).toMatch(c.stderr);
     for (const [file, pattern] of Object.entries(c.files ?? {})) expect(readFileSync(path.join(out, file), 'utf8')).toMatch(pattern);

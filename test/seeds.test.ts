@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {analyzeFile} from '../src/analyze.js';
+import {cut, isWord} from '../src/stages/segment.js';
 import type {FileResult} from '../src/types.js';
 
 const results = new Map<string, FileResult>();
@@ -50,7 +51,12 @@ describe('sections of the sample reports', () => {
   });
   it('counts words and ranks keywords per section', () => {
     const plan = seed('000').sections[3]!;
-    expect(plan.words).toBeGreaterThan(300);
+    const text = readFileSync(new URL('../fixtures/seeds/000_c35e7c647163d1aa.txt', import.meta.url), 'utf8').split('\n');
+    // The section's words are jieba's words (not punctuation) over exactly lines 23-28.
+    const words = text.slice(plan.line_start - 1, plan.line_end).flatMap((line) => cut(line).filter(isWord));
+    expect([plan.line_start, plan.line_end]).toEqual([23, 28]);
+    expect(plan.words).toBe(words.length);
+    expect(seed('000').report.words).toBe(seed('000').sections.reduce((sum, s) => sum + s.words, 0));
     expect(plan.keywords).toHaveLength(5);
     expect(plan.keywords).toContain('依法行政');
   });

@@ -4,7 +4,7 @@
  * worded in Chinese or English. Pure: what a report holds in, findings out.
  */
 import {readList, readWords} from '../lexicon.js';
-import {message} from '../messages.js';
+import {message, type Language} from '../messages.js';
 import type {Message, SectionKind, Severity} from '../types.js';
 import {isJunkLine} from '../stages/junk.js';
 import type {Doc} from '../doc.js';
@@ -15,7 +15,7 @@ import type {CheckSettings, RuleId, RuleSeverity} from './settings.js';
 /** A Doc all stages have run over: what the completeness rules read. */
 export type CheckedDoc = Doc & Required<Pick<Doc, 'meta' | 'sections' | 'indicators'>>;
 
-export type Language = 'zh' | 'en';
+export type {Language} from '../messages.js';
 
 /** The parts each kind of report must have, in the words of the rules that ask for them. */
 const REQUIRED: Record<ReportKind, [SectionKind, string, string][]> = {

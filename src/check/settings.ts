@@ -6,6 +6,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {oneLine, type Text} from '../messages.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'off';
 
@@ -31,13 +32,17 @@ export const CONFIG_NAME = 'reports.config.json';
 /** A config file that cannot be used. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** Builds the error from its message in both languages (`message` is the English one). */
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
 }
 
 /** Finds the config file: the one given, else reports.config.json here or in a parent folder. */
 export function findConfig(cwd: string, given: string | undefined): string | null {
   if (given !== undefined) {
     const file = path.resolve(cwd, given);
-    if (!existsSync(file)) throw new ConfigError(`${given}: no such config file`);
+    if (!existsSync(file)) throw new ConfigError({zh: `${given}：没有这个配置文件；请检查 --config 的路径`, en: `${given}: no such config file; check the path given to --config`});
     return file;
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
@@ -54,7 +59,7 @@ export function loadSettings(file: string | null): CheckSettings {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new ConfigError({zh: `${file}：不是有效的 JSON（${oneLine((error as Error).message)}）；请修正该文件`, en: `${file}: not valid JSON (${oneLine((error as Error).message)}); fix the file`});
   }
   return resolveSettings(parsed, file);
 }
@@ -62,29 +67,29 @@ export function loadSettings(file: string | null): CheckSettings {
 /** Validates a parsed config object and fills in defaults. */
 export function resolveSettings(config: unknown, file = CONFIG_NAME): CheckSettings {
   const settings = structuredClone(RULE_DEFAULTS) as Record<string, Record<string, unknown>>;
-  if (!isObject(config)) throw new ConfigError(`${file}: expected an object, got ${JSON.stringify(config)}`);
+  if (!isObject(config)) throw new ConfigError({zh: `${file}：应为一个对象，实际是 ${JSON.stringify(config)}`, en: `${file}: expected an object, got ${JSON.stringify(config)}`});
   for (const key of Object.keys(config)) {
-    if (key !== 'rules') throw new ConfigError(`${file}: unknown key ${JSON.stringify(key)} (expected "rules")`);
+    if (key !== 'rules') throw new ConfigError({zh: `${file}：未知的键 ${JSON.stringify(key)}（只能是 "rules"）`, en: `${file}: unknown key ${JSON.stringify(key)} (expected "rules")`});
   }
   const rules = config.rules ?? {};
-  if (!isObject(rules)) throw new ConfigError(`${file}: "rules" must be an object, got ${JSON.stringify(rules)}`);
+  if (!isObject(rules)) throw new ConfigError({zh: `${file}："rules" 应为一个对象，实际是 ${JSON.stringify(rules)}`, en: `${file}: "rules" must be an object, got ${JSON.stringify(rules)}`});
   for (const [id, value] of Object.entries(rules)) {
     const defaults = settings[id];
-    if (!defaults) throw new ConfigError(`${file}: unknown rule ${JSON.stringify(id)} (rules are ${RULE_IDS.join(', ')})`);
+    if (!defaults) throw new ConfigError({zh: `${file}：未知的规则 ${JSON.stringify(id)}（规则有 ${RULE_IDS.join(', ')}）`, en: `${file}: unknown rule ${JSON.stringify(id)} (rules are ${RULE_IDS.join(', ')})`});
     const where = `${file}: rules[${JSON.stringify(id)}]`;
     const options = typeof value === 'string' ? {severity: value} : value;
-    if (!isObject(options)) throw new ConfigError(`${where} must be a severity or an object, got ${JSON.stringify(value)}`);
+    if (!isObject(options)) throw new ConfigError({zh: `${where} 应为严重级别或一个对象，实际是 ${JSON.stringify(value)}`, en: `${where} must be a severity or an object, got ${JSON.stringify(value)}`});
     for (const [option, setting] of Object.entries(options)) {
       const current = defaults[option];
       if (current === undefined) {
-        throw new ConfigError(`${where}: unknown option ${JSON.stringify(option)} (options are ${Object.keys(defaults).join(', ')})`);
+        throw new ConfigError({zh: `${where}：未知的选项 ${JSON.stringify(option)}（选项有 ${Object.keys(defaults).join(', ')}）`, en: `${where}: unknown option ${JSON.stringify(option)} (options are ${Object.keys(defaults).join(', ')})`});
       }
       if (typeof current === 'string') {
         if (!['error', 'warning', 'off'].includes(setting as string)) {
-          throw new ConfigError(`${where}.${option} must be "error", "warning" or "off", got ${JSON.stringify(setting)}`);
+          throw new ConfigError({zh: `${where}.${option} 应为 "error"、"warning" 或 "off"，实际是 ${JSON.stringify(setting)}`, en: `${where}.${option} must be "error", "warning" or "off", got ${JSON.stringify(setting)}`});
         }
       } else if (!Number.isInteger(setting) || (setting as number) < 0) {
-        throw new ConfigError(`${where}.${option} must be a whole number of at least 0, got ${JSON.stringify(setting)}`);
+        throw new ConfigError({zh: `${where}.${option} 应为不小于 0 的整数，实际是 ${JSON.stringify(setting)}`, en: `${where}.${option} must be a whole number of at least 0, got ${JSON.stringify(setting)}`});
       }
       defaults[option] = setting;
     }

@@ -1,5 +1,5 @@
 /**
- * The three tables of spec/cli.md: their columns, in their fixed order, and how a result
+ * The three tables of docs/tables.md: their columns, in their fixed order, and how a result
  * becomes rows of plain cells. Adding a column is fine; renaming or reordering one breaks
  * the scripts and spreadsheets built on them.
  */

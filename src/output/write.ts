@@ -14,7 +14,7 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-/** Temporary files still open, removed if the process is interrupted. */
+/** Temporary files still open, removed if the process exits before they are done. */
 const pending = new Set<string>();
 let cleanupInstalled = false;
 
@@ -46,16 +46,15 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
   };
 }
 
-/** Removes temporary files when the user interrupts the run (Ctrl-C) or it is killed. */
+/**
+ * Removes temporary files still open when the process exits. Ctrl-C stops the run through
+ * main's signal (bin/reports.js), whose error path aborts each file; this is the last net.
+ */
 function installCleanup(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
-  const cleanup = (signal: NodeJS.Signals): void => {
-    // Synchronous on purpose: the process is about to end.
+  // Synchronous on purpose: the process is about to end.
+  process.once('exit', () => {
     for (const file of pending) rmSync(file, {force: true});
-    process.exitCode = signal === 'SIGINT' ? 130 : 143;
-    process.exit();
-  };
-  process.once('SIGINT', cleanup);
-  process.once('SIGTERM', cleanup);
+  });
 }

@@ -5,6 +5,7 @@
  * with the bad bytes replaced and a warning, rather than being misread as GB18030.
  */
 import chardet from 'chardet';
+import type {Text} from '../messages.js';
 
 /** What decoding a file gave: its text, the encoding used, and anything worth saying. */
 export interface Decoded {
@@ -14,7 +15,7 @@ export interface Decoded {
   /** Number of bytes that could not be decoded and became U+FFFD. */
   replaced: number;
   /** Set when the bytes are not text at all; `text` is then empty. */
-  failure?: string;
+  failure?: Text;
 }
 
 /** Bytes of a sample large enough for chardet to be sure, small enough to stay fast. */
@@ -31,6 +32,9 @@ const LEGACY: Record<string, string> = {
   'UTF-16BE': 'utf-16be',
 };
 
+/** Why a file with NUL bytes is not read as text. */
+const NUL_BYTES: Text = {zh: '含有 NUL 字节，二进制文件才会这样', en: 'it contains NUL bytes, as binary files do'};
+
 /** Decodes the bytes of one file, detecting the encoding. */
 export function decode(bytes: Uint8Array): Decoded {
   const bom = decodeWithBom(bytes);
@@ -39,7 +43,7 @@ export function decode(bytes: Uint8Array): Decoded {
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) {
     return hasNul(utf8)
-      ? binary('it contains NUL bytes, as binary files do')
+      ? binary(NUL_BYTES)
       : {text: utf8, encoding: 'utf-8', replaced: 0};
   }
 
@@ -65,13 +69,13 @@ export function decode(bytes: Uint8Array): Decoded {
     if (text !== null && !hasNul(text)) return {text, encoding: label, replaced: 0};
   }
 
-  if (bytes.includes(0)) return binary('it contains NUL bytes, as binary files do');
+  if (bytes.includes(0)) return binary(NUL_BYTES);
   // Neither strict decoder accepts it: keep the most likely reading and count the damage.
   const label = candidates[0] ?? 'gb18030';
   const text = new TextDecoder(label).decode(bytes);
   const replaced = countReplacements(text);
   if (replaced > text.length / 10) {
-    return binary(`it is not text in any supported encoding (${replaced} undecodable bytes)`);
+    return binary({zh: `不是任何支持的编码的文本（${replaced} 个字节无法解码）`, en: `it is not text in any supported encoding (${replaced} undecodable bytes)`});
   }
   return {text, encoding: label, replaced};
 }
@@ -137,6 +141,6 @@ function hasNul(text: string): boolean {
 }
 
 /** The result for bytes that are not text. */
-function binary(why: string): Decoded {
-  return {text: '', encoding: '', replaced: 0, failure: `not a text file: ${why}`};
+function binary(why: Text): Decoded {
+  return {text: '', encoding: '', replaced: 0, failure: {zh: `不是文本文件：${why.zh}`, en: `not a text file: ${why.en}`}};
 }

@@ -1,5 +1,5 @@
 /**
- * Normalised lines → indicators (spec/indicators.md). Blanks out what only looks like a
+ * Normalised lines → indicators (docs/tables.md, indicators). Blanks out what only looks like a
  * quantity (titles in 《》, document numbers, quoted slogans, ordinals, the names in
  * data/not-quantities.txt), reads the quantities that remain, drops dates, and gives each
  * its label (the thing counted, by jieba's parts of speech) and its category.

@@ -1,6 +1,6 @@
 /**
  * Quantities in text: numerals (Arabic, Chinese, mixed, vague), magnitudes, ranges, units
- * and hedges, per spec/indicators.md. Values are computed in exact decimal arithmetic
+ * and hedges, per docs/tables.md (indicators). Values are computed in exact decimal arithmetic
  * (16.4亿 is 1640000000, never 1639999999.9999998). Nothing here throws on odd input: it
  * finds no quantity instead.
  */

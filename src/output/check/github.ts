@@ -10,8 +10,10 @@ export function formatCheckGithub(files: readonly CheckedFile[]): string {
   let out = '';
   for (const file of files) {
     for (const f of [...file.findings].sort(compareMessages)) {
-      const properties = [`file=${property(file.file)}`, `line=${f.line || 1}`];
-      if (f.column > 0) properties.push(`col=${f.column}`);
+      // A finding about the whole file has no line: GitHub shows it on the file.
+      const properties = [`file=${property(file.file)}`];
+      if (f.line > 0) properties.push(`line=${f.line}`);
+      if (f.line > 0 && f.column > 0) properties.push(`col=${f.column}`);
       properties.push(`title=${property(f.ruleId)}`);
       out += `::${f.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${data(f.reason)}\n`;
     }

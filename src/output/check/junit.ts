@@ -4,18 +4,19 @@
  * <system-out>, without failing it.
  */
 import {RULE_IDS} from '../../check/settings.js';
-import {compareMessages} from '../../messages.js';
+import {compareMessages, say, type Language} from '../../messages.js';
+import {SEVERITY_WORDS} from '../report-text.js';
 import {countFindings, type CheckedFile} from './types.js';
 
 /** Formats findings as JUnit XML. */
-export function formatCheckJunit(files: readonly CheckedFile[]): string {
+export function formatCheckJunit(files: readonly CheckedFile[], lang: Language = 'zh'): string {
   const {errors} = countFindings(files);
   const suites = files.map((file) => {
     const rules = [...new Set([...RULE_IDS, ...file.findings.map((f) => f.ruleId)])];
     const failures = rules.filter((rule) => file.findings.some((f) => f.ruleId === rule && f.severity === 'error')).length;
     const cases = rules.map((rule) => {
       const findings = file.findings.filter((f) => f.ruleId === rule).sort(compareMessages);
-      const describe = (f: (typeof findings)[number]): string => `${file.file}:${f.line || 1}:${f.column || 1} ${f.severity} ${f.reason}`;
+      const describe = (f: (typeof findings)[number]): string => `${f.line > 0 ? `${file.file}:${f.line}:${f.column || 1}` : file.file} ${say(SEVERITY_WORDS[f.severity], lang)} ${f.reason}`;
       const failed = findings.filter((f) => f.severity === 'error');
       const warned = findings.filter((f) => f.severity !== 'error');
       let body = '';

@@ -34,7 +34,7 @@ export function formatCheckSarif(files: readonly CheckedFile[], version: string)
         message: {text: f.reason},
         locations: [{physicalLocation: {
           artifactLocation: {uri: file.file.split('/').map(encodeURIComponent).join('/')},
-          region: {startLine: f.line || 1, ...(f.column > 0 ? {startColumn: f.column} : {})},
+          ...(f.line > 0 ? {region: {startLine: f.line, ...(f.column > 0 ? {startColumn: f.column} : {})}} : {}),
         }}],
       }))),
     }],
