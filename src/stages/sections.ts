@@ -45,7 +45,7 @@ const ORDER: number[][] = (() => {
     前言: {前言: 0, 成效: 0, 责任: 0, 问题: 1, 其他: 1, 计划: 2},
     成效: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
     责任: {成效: 0, 责任: 0, 问题: 0, 其他: 0, 计划: 0},
-    问题: {成效: 1, 责任: 0.5, 问题: 0, 其他: 0, 计划: 0},
+    问题: {成效: 0.5, 责任: 0.5, 问题: 0, 其他: 0, 计划: 0},
     其他: {成效: 1, 责任: 1, 问题: 1, 其他: 0, 计划: 0},
     计划: {责任后: 1, 问题: 1.5, 其他: 0.5, 计划: 0},
     责任后: {责任后: 0, 计划: 0, 其他: 0},
@@ -90,7 +90,7 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
     const heading = headings[i];
     if (heading && heading.style === topStyle) {
       const kind = classifyTitle(heading.title, year);
-      parts.push({start: i, kind, others: kind === null ? [] : otherKinds(heading.title, kind, year)});
+      parts.push({start: i, kind});
     }
   }
   const openingEnd = parts.length > 0 ? parts[0]!.start : mainEnd;
@@ -103,25 +103,10 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
   return [...main, ...setApartEnding(doc, annexSections(doc, annexStart, year), false)];
 }
 
-/** A top-level part: where its heading stands, the kind it names, and the kinds its heading joins to it (…和2021年重点工作). */
+/** A top-level part: where its heading stands and the kind it names (null: a topic only). */
 interface Part {
   start: number;
   kind: SectionKind | null;
-  others: SectionKind[];
-}
-
-/** The kinds a heading names besides its main one, in the pieces it joins with 和/及/与/暨. */
-function otherKinds(title: string, main: SectionKind, reportYear: number | null): SectionKind[] {
-  const pieces = title.split(/和|及|与|暨|、/).filter((piece) => piece.length >= 2);
-  if (pieces.length < 2) return [];
-  const kinds = new Set<SectionKind>();
-  for (const piece of pieces.slice(1)) {
-    // A joined piece names its own time (…和2011年的主要任务); 主要目标和重点任务 share one.
-    if (!/(?:19|20)[0-9]{2}年|今年|明年|本年/.test(piece)) continue;
-    const kind = classifyTitle(piece, reportYear);
-    if (kind !== null && kind !== main) kinds.add(kind);
-  }
-  return [...kinds];
 }
 
 /** One paragraph of the main text: its line, its part, and what its words say. */
@@ -132,8 +117,6 @@ interface Unit {
   scores: number[];
   /** The kind the part's heading names, which pulls the paragraph to it. */
   headingKind: SectionKind | null;
-  /** The kinds the part's heading joins to its own (…和2011年的主要任务), which pull once the part turns. */
-  joined: SectionKind[];
   /** Whether the paragraph opens by pointing back to the one before (上述, 以上). */
   continues: boolean;
 }
@@ -147,12 +130,18 @@ function classifyParagraphs(
   const kinds = new Array<SectionKind>(lines.length).fill('前言');
   const units: Unit[] = [];
   let part = -1;
+  // The kind each part is taken for: its heading's, until a plan opening turns it (below).
+  const partKinds = parts.map((p) => p.kind);
+  // Parts as the sequence model sees them: a plan opening without a heading starts one too.
+  let segment = 0;
+  let virtual = 0;
   let subPartStyle: Style | null = null;
   let previousPartKind: SectionKind | null = null;
   for (let i = forcedOpening; i < mainEnd; i++) {
     if (part + 1 < parts.length && parts[part + 1]!.start === i) {
-      previousPartKind = part >= 0 ? (parts[part]!.kind ?? previousPartKind) : null;
+      previousPartKind = part >= 0 ? (partKinds[part] ?? previousPartKind) : null;
       part++;
+      segment++;
       subPartStyle = null;
     }
     const text = lines[i]!.trim();
@@ -164,7 +153,13 @@ function classifyParagraphs(
     const isPartHeading = part + 1 < parts.length ? parts[part + 1]!.start === i : false;
     const named = heading !== null && classifyTitle(heading.title, context.reportYear) !== null;
     const evidenceLine = heading && !heading.runsOn && !(named && (isPartHeading || parts[part]?.start === i)) ? nextText(lines, i + 1, mainEnd) : i;
-    if (!(named && parts[part]?.start === i)) addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
+    const planOpening = !(named && parts[part]?.start === i) && addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
+    // The paragraph that opens this year's plan (今年是…之年, 今年…主要预期目标是) starts the
+    // plan where no heading does: in an outline, a part named by topic only, or a review.
+    if (planOpening && heading === null && part >= 0 && partKinds[part] !== '计划' && partKinds[part] !== '问题' && partKinds[part] !== '责任') {
+      partKinds[part] = '计划';
+      virtual++;
+    }
     // Reports review before they plan: where nothing else tells, the first paragraphs lean to
     // the review and the last to the plans.
     const position = (i - forcedOpening) / Math.max(1, mainEnd - forcedOpening);
@@ -173,7 +168,7 @@ function classifyParagraphs(
     if (part < 0) {
       bump(scores, ...openingPrior(parts));
     } else {
-      const partKind = parts[part]!.kind;
+      const partKind = partKinds[part]!;
       if (partKind !== null) {
         // Reviews and plans often hold a problems paragraph: their heading speaks against it less.
         // (A plan answers the problems it opens with, in its first paragraphs only.)
@@ -200,7 +195,7 @@ function classifyParagraphs(
     if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
     // A paragraph that opens by pointing back (围绕上述目标, 为实现以上目标) goes on with the one before.
     const continues = /^(?:围绕|为实现|实现|按照|根据|落实|为完成|完成)(?:上述|以上|前述|这些)/.test(text);
-    units.push({line: i, part, scores, headingKind: part >= 0 ? parts[part]!.kind : null, joined: part >= 0 ? parts[part]!.others : [], continues});
+    units.push({line: i, part: segment + virtual, scores, headingKind: part >= 0 ? partKinds[part]! : null, continues});
   }
 
   const path = viterbi(units);
@@ -247,12 +242,11 @@ function partPrior(kind: SectionKind): number {
 function viterbi(units: readonly Unit[]): State[] {
   if (units.length === 0) return [];
   const n = STATES.length;
-  // Before the part turns, its heading pulls to the kind it names; after, to the kind its
-  // heading joins to it (“十二五”时期的奋斗目标和2011年的主要任务: the outline, then the plan).
+  // Until the part turns, its heading pulls to the kind it names.
   const emit = (unit: Unit, k: number, turned: boolean): number => {
     if (unit.headingKind === null) return unit.scores[k]!;
     const kind = KIND_OF[STATES[k]!];
-    const pulled = turned ? unit.joined.includes(kind) : kind === unit.headingKind;
+    const pulled = !turned && kind === unit.headingKind;
     return unit.scores[k]! + (pulled ? partPrior(unit.headingKind) : 0);
   };
   const turns = (unit: Unit, k: number): boolean => unit.headingKind !== null && KIND_OF[STATES[k]!] !== unit.headingKind && STATES[k] !== '问题';
@@ -295,14 +289,14 @@ function viterbi(units: readonly Unit[]): State[] {
 }
 
 /** Adds what a paragraph's own words say about its kind to its scores. */
-function addEvidence(scores: number[], text: string, doc: Doc, line: number, context: SectionContext): void {
+function addEvidence(scores: number[], text: string, doc: Doc, line: number, context: SectionContext): boolean {
   const year = context.reportYear;
   const body = text.replace(/^各位代表[！!：:，,]?/, '');
   // Problems faced or solved are no problems admitted: 面对困难和挑战, 解决群众急难愁盼问题
   // (but 亟待解决的问题 are).
   const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|(?<!亟待|有待|需要|尚待|仍需|亟需|急需|需)解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患)(?:(?:和|与|及|、)?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患))*/g, (m) => ' '.repeat(m.length))
     // Rectifying or screening for problems is a task, not an admission: 问题整改, 排查隐患.
-    .replace(/(?:问题|隐患|风险)(?:整改|排查|清零|治理|化解)|(?:整改|排查|治理|化解)[^，。；;]{0,6}?(?:问题|隐患|风险)/g, (m) => ' '.repeat(m.length));
+    .replace(/矛盾纠纷|(?:问题|隐患|风险)(?:整改|排查|清零|治理|化解)|(?:整改|排查|治理|化解)[^，。；;]{0,6}?(?:问题|隐患|风险)/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
@@ -326,17 +320,19 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
       else if (mention.year === year + 1) bump(scores, S.计划, 2.5);
     }
     // A paragraph about the five-year period ahead opens with it (“十四五”时期…).
-    const periods = planPeriodsIn(body.slice(0, 8));
-    if (/^[“"‘]?十/.test(body) && periods.some((period) => period > planPeriodOf(year))) bump(scores, S.其他, 3);
+    const ahead = (text: string): boolean => planPeriodsIn(text).some((period) => period > planPeriodOf(year));
+    if (/^[“"‘]?十/.test(body) && ahead(body.slice(0, 8))) bump(scores, S.其他, 3);
+    else if (ahead(body.slice(0, 30)) && !/开局|起步|第一年|首年/.test(body.slice(0, 40))) bump(scores, S.其他, 2);
   }
   // The formula that opens the year's plan: 今年是…之年, 今年…主要预期目标是, 总体要求是.
   const opensWithPlan = times.some((time) => time.offset - shift < HEAD && (time.relation === 'next' || (time.relation === 'current' && context.kind === 'government-work')))
     || (year !== null && years.some((mention) => mention.offset - shift < 8 && mention.year === year + 1));
-  if (/是.{0,30}之年|预期目标|总体要求/.test(body.slice(0, 60)) && opensWithPlan) bump(scores, S.计划, 3);
+  const planOpening = /是.{0,60}之年|预期目标|总体要求/.test(body.slice(0, 100)) && opensWithPlan;
+  if (planOpening) bump(scores, S.计划, 3);
   else if (/^[^。]{0,30}(?:主要)?预期目标|^[^。]{0,12}总体要求/.test(body)) bump(scores, S.计划, 3);
 
   // The paragraph that closes a review: the results are owed to…, and thanks to all.
-  if (/成绩的取得|成绩来之不易|体会到|体会是|深切体会|启示是|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
+  if (/成绩的取得|体会到|体会是|深切体会|启示是|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
   // Vocabulary: results, plans, problems.
   bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
 
@@ -357,10 +353,12 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   if (density >= 1.5) problems += Math.min(4, density / 2 + 1);
   // The promise to solve the problems just named belongs with them.
   if (/^(?:针对|对于|对|就)(?:上述|以上|这些|存在的|前述)(?:问题|不足|困难)|^对此[，,]/.test(body)) problems += 5;
-  else if (body.length < 100 && /(?:认真|切实|着力|努力|加以|予以|逐步|研究)(?:加以)?(?:解决|改进|整改)/.test(body)) problems += 4;
+  // (加以解决, with no object of its own: the problems just named.)
+  else if (body.length < 100 && /(?:加以|予以)(?:解决|改进|整改|克服)/.test(body)) problems += 4;
   // Problems listed one by one (一是…二是…).
   if (/一是.*二是/.test(body) && density >= 1.5) problems += 2;
   bump(scores, S.问题, problems);
+  return planOpening;
 }
 
 /** Adds `value` to the score of one kind. */
@@ -521,7 +519,7 @@ function setApartEnding(doc: Doc, sections: Section[], main: boolean): Section[]
 
 /** Tells whether a line is a page's note on the text (（责任编辑：…）, （来源：…）) or the formula 特此报告. */
 function isPageNote(text: string): boolean {
-  if (/^[（(【\[].{0,60}[）)】\]]$/.test(text) && /来源|编辑|审核|校对|打印|关闭|发布/.test(text)) return true;
+  if (/^[（(【\[].{0,60}[）)】\]]$/.test(text) && /来源|编辑|审核|校对|打印|关闭|发布|联系人|联系电话/.test(text)) return true;
   return /^特此(?:报告|汇报)[。！!]?$/.test(text);
 }
 
