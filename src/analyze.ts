@@ -8,6 +8,7 @@ import {checkReport, type CheckInput, type Language} from './check/rules.js';
 import type {CheckSettings} from './check/settings.js';
 import {message, oneLine, RULES} from './messages.js';
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
+import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
 import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
@@ -26,12 +27,16 @@ export interface AnalyzeOptions {
   labels?: boolean;
   /** Run the completeness rules, adding their findings to the messages. */
   check?: {settings: CheckSettings; lang: Language};
+  /** Language of the reason when a document cannot be read; default zh. */
+  lang?: Language;
 }
 
 /** One input file: how it is named in the output, and its bytes. */
 export interface SourceFile {
   file: string;
   bytes: Uint8Array;
+  /** The lines of a binary document (.docx, .doc, .pdf), extracted by the async step before. */
+  extracted?: Extracted;
 }
 
 /** Analyses one file; content problems become messages, never exceptions. */
@@ -56,16 +61,16 @@ export function failedFile(file: string, reason: string, encoding: string, ruleI
   };
 }
 
-function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileResult {
+function analyzeBytes({file, bytes, extracted}: SourceFile, options: AnalyzeOptions): FileResult {
   const messages: Message[] = [];
-  const decoded = decode(bytes);
+  const decoded = extracted ? {text: '', encoding: extracted.encoding, replaced: 0} as ReturnType<typeof decode> : decode(bytes);
   if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary);
   if (decoded.replaced > 0) {
     messages.push(message(file, 'warning', RULES.decodeReplaced,
       `${decoded.replaced} byte(s) are not valid ${decoded.encoding} and were replaced with U+FFFD`));
   }
 
-  const lines: Lines = looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
+  const lines: Lines = extracted ? extracted.lines : looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
   const {lines: text, script} = normalize(lines.text);
   const chars = countChars(text.join(''));
   if (chars === 0) {
@@ -95,6 +100,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     unit: found.unit,
     qualifier: found.qualifier,
     sentence: found.sentence,
+    page: lines.page?.[found.line] ?? null,
   }));
 
   const kinds: string[] = [];

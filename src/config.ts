@@ -5,7 +5,7 @@
  */
 import {availableParallelism} from 'node:os';
 import path from 'node:path';
-import {UsageError} from './stages/discover.js';
+import {REPORT_EXTENSIONS, UsageError} from './stages/discover.js';
 import type {Config} from './types.js';
 
 /** Options as commander parses them: strings, booleans, all optional. */
@@ -17,6 +17,8 @@ export interface RawOptions {
   output?: string;
   keywords?: string;
   maxFileSize?: string;
+  ext?: string;
+  lang?: string;
 }
 
 const FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -30,9 +32,13 @@ export function resolveConfig(raw: RawOptions, cwd: string): Config {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
   }
+  const lang = raw.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${JSON.stringify(lang)}`);
   return {
     cwd,
     format: format as Config['format'],
+    extensions: extensionList(raw.ext),
+    lang,
     bom: raw.bom ?? false,
     jobs: positiveInteger('--jobs', raw.jobs, availableParallelism()),
     quiet: raw.quiet ?? false,
@@ -40,6 +46,17 @@ export function resolveConfig(raw: RawOptions, cwd: string): Config {
     keywords: positiveInteger('--keywords', raw.keywords, 10, true),
     maxFileBytes: positiveInteger('--max-file-size', raw.maxFileSize, DEFAULT_MAX_FILE_MB) * 1024 * 1024,
   };
+}
+
+/** Reads the --ext list (comma-separated, dots optional), keeping only known report extensions. */
+function extensionList(value: string | undefined): string[] {
+  if (value === undefined) return [...REPORT_EXTENSIONS];
+  const extensions = [...new Set(value.split(',').map((part) => part.trim().replace(/^\*?\./, '').toLowerCase()).filter((part) => part !== ''))];
+  const unknown = extensions.filter((extension) => !REPORT_EXTENSIONS.includes(extension));
+  if (extensions.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--ext takes a comma-separated list of ${REPORT_EXTENSIONS.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return extensions;
 }
 
 /** Reads a whole number option; zero only where `allowZero`. */
@@ -54,7 +71,6 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
 
 /** Options of `reports check`, as commander parses them. */
 export interface CheckOptions extends RawOptions {
-  lang?: string;
   config?: string;
   maxWarnings?: string;
 }

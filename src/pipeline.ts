@@ -5,7 +5,8 @@
  * number of files.
  */
 import {Piscina} from 'piscina';
-import {analyzeFile, failedFile, type AnalyzeOptions} from './analyze.js';
+import {failedFile, type AnalyzeOptions} from './analyze.js';
+import {analyzeSource} from './analyze-source.js';
 import {oneLine, RULES} from './messages.js';
 import type {FoundFile} from './stages/discover.js';
 import {readSource} from './stages/read.js';
@@ -16,7 +17,7 @@ import type {AnalyzeTask} from './worker.js';
 export type ResultSink = (result: FileResult, index: number, bytes: number) => void | Promise<void>;
 
 /** The settings the pipeline reads: how many workers, keywords per section, largest file. */
-export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'>;
+export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'> & Partial<Pick<Config, 'lang'>>;
 
 /** What a command needs from the per-file analysis. */
 export interface Needs {
@@ -37,10 +38,11 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js'
 export async function runPipeline(files: readonly FoundFile[], config: PipelineConfig, needs: Needs, sink: ResultSink): Promise<void> {
   const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true};
   if (needs.check) options.check = needs.check;
+  if (config.lang) options.lang = config.lang;
   const jobs = Math.min(config.jobs, files.length);
   if (jobs <= 1) {
     for (const [index, found] of files.entries()) {
-      const {result, size} = await readAndRun(found, config, (task) => analyzeFile({file: task.file, bytes: task.bytes}, task.options), options);
+      const {result, size} = await readAndRun(found, config, (task) => analyzeSource({file: task.file, bytes: task.bytes}, task.options), options);
       await sink(result, index, size);
     }
     return;

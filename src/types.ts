@@ -55,6 +55,10 @@ export interface Config {
   keywords: number;
   /** Files larger than this many bytes are refused with a message instead of read. */
   maxFileBytes: number;
+  /** Extensions searched for in folders (without the dot). */
+  extensions: string[];
+  /** Language of the messages about a file that cannot be read. */
+  lang: 'zh' | 'en';
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */
@@ -65,6 +69,8 @@ export interface Lines {
   source: number[];
   /** Number of lines in the source file. */
   sourceLineCount: number;
+  /** For each line, the 1-based page it starts on (PDF only). */
+  page?: number[];
 }
 
 /** A part of a report: a run of whole lines of one section kind. */
@@ -116,6 +122,8 @@ export interface Indicator {
   unit: string;
   qualifier: Qualifier;
   sentence: string;
+  /** The PDF page the indicator's line starts on; null for other formats. */
+  page: number | null;
 }
 
 /** One row of reports.csv: what became of one input file. */

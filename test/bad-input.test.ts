@@ -42,7 +42,7 @@ beforeAll(() => {
   symlinkSync('loop-b.txt', path.join(corpus, 'loop-a.txt'));
   symlinkSync('loop-a.txt', path.join(corpus, 'loop-b.txt'));
   symlinkSync('..', path.join(corpus, 'nested/parent-loop'));
-  writeFileSync(path.join(corpus, 'ignored.pdf'), 'not a report extension');
+  writeFileSync(path.join(corpus, 'ignored.xlsx'), 'not a report extension');
 });
 
 /** Runs the CLI in-process. */
@@ -125,7 +125,7 @@ describe('a folder of bad and odd inputs', () => {
     const dir = path.join(temp, 'no-reports');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'a.pdf'), '%PDF');
-    expect(await run('metrics', 'no-reports')).toEqual({code: 2, out: '', err: 'reports: no report files found in no-reports (looked for *.txt, *.md, *.html, *.htm)\n'});
+    expect(await run('metrics', 'no-reports')).toEqual({code: 2, out: '', err: 'reports: no report files found in no-reports (looked for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf)\n'});
     expect(await run('metrics', 'missing-folder')).toEqual({code: 2, out: '', err: 'reports: missing-folder: no such file or folder\n'});
   });
 

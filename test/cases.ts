@@ -34,7 +34,7 @@ export const cases: CliCase[] = [
   {name: 'check: GitHub workflow commands in English', args: ['check', 'fixtures/seeds', '--format', 'github', '--lang', 'en'], exitCode: 1, golden: 'check-seeds.github'},
   {name: 'check: an unknown language', args: ['check', 'fixtures/seeds', '--lang', 'fr'], exitCode: 2, stderr: /--lang must be zh or en, got "fr"/},
   {name: 'a path that does not exist', args: ['metrics', 'no/such/folder'], exitCode: 2, stderr: /^reports: no\/such\/folder: no such file or folder\n$/},
-  {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /no report files found in src \(looked for \*\.txt, \*\.md, \*\.html, \*\.htm\)/},
+  {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /no report files found in src \(looked for \*\.txt, \*\.md, \*\.html, \*\.htm, \*\.docx, \*\.doc, \*\.pdf\)/},
   {name: 'an unknown format', args: ['metrics', 'fixtures/seeds', '--format', 'xml'], exitCode: 2, stderr: /--format must be one of csv, json, ndjson, got "xml"/},
   {name: 'a bad --jobs', args: ['sections', 'fixtures/seeds', '--jobs', '0'], exitCode: 2, stderr: /--jobs must be a whole number of at least 1, got "0"/},
   {name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: /unknown command 'frobnicate'/},

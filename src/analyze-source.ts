@@ -1,0 +1,28 @@
+/**
+ * The analysis of one file of any format: binary documents (.docx, .doc, .pdf) go first
+ * through the async extraction step (pdf.js and word-extractor are async), then every file
+ * through the pure, synchronous `analyzeFile`. A document that cannot be read becomes its
+ * error row with the reason in the run's language.
+ */
+import {analyzeFile, failedFile, type AnalyzeOptions, type SourceFile} from './analyze.js';
+import {oneLine, RULES} from './messages.js';
+import {EXTRACT_RULES, ExtractError} from './stages/extract/errors.js';
+import {documentKind, extractDocument} from './stages/extract/index.js';
+import type {FileResult} from './types.js';
+
+/** Extracts a binary document's lines if need be, then analyses the file; never throws. */
+export async function analyzeSource(source: SourceFile, options: AnalyzeOptions): Promise<FileResult> {
+  const kind = documentKind(source.file, source.bytes);
+  if (kind === 'text' || source.extracted) return analyzeFile(source, options);
+  try {
+    const extracted = await extractDocument(source.file, source.bytes);
+    return analyzeFile({...source, extracted}, options);
+  } catch (error) {
+    if (error instanceof ExtractError) {
+      const lang = options.check?.lang ?? options.lang ?? 'zh';
+      return failedFile(source.file, error.reason(lang), kind, EXTRACT_RULES[error.kind]);
+    }
+    const reason = `internal error while analysing: ${oneLine(error instanceof Error ? error.message : String(error))}`;
+    return failedFile(source.file, reason, kind, RULES.internal);
+  }
+}
