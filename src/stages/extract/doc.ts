@@ -6,6 +6,7 @@
  * in its File Information Block, since the library would return scrambled text.
  */
 import type {Lines} from '../../types.js';
+import {docParagraphs, type DocParagraph} from './doc-lists.js';
 import {ExtractError} from './errors.js';
 
 /** Extracts the body text of a .doc file as lines (the n-th line is line n of the text). */
@@ -24,7 +25,33 @@ export async function docLines(bytes: Uint8Array): Promise<Lines> {
     // Word marks cells with tabs already; a row that ends in one keeps no empty last cell.
     .map((line) => line.replace(/[ \u00a0]+$/u, '').replace(/\t+$/, '').trim())
     .filter((line) => line !== '');
-  return {text, source: text.map((_, i) => i + 1), sourceLineCount: text.length};
+  // The list labels are read apart (word-extractor drops them); a file whose list tables
+  // cannot be read keeps its text without them.
+  const paragraphs = await docParagraphs(bytes).catch(() => [] as DocParagraph[]);
+  const labelled = withLabels(text, paragraphs);
+  return {text: labelled, source: labelled.map((_, i) => i + 1), sourceLineCount: labelled.length};
+}
+
+/** Lines to compare paragraphs by: no whitespace at all. */
+const squeeze = (text: string): string => text.replace(/\s+/gu, '');
+
+/**
+ * Puts each numbered paragraph's label before its line: walks the paragraphs in order and
+ * matches each to the next line with the same text (table cells, which word-extractor
+ * joins into rows, match none and are passed over).
+ */
+export function withLabels(lines: readonly string[], paragraphs: readonly DocParagraph[]): string[] {
+  const out = [...lines];
+  let next = 0;
+  for (const paragraph of paragraphs) {
+    const key = squeeze(paragraph.text);
+    if (key === '') continue;
+    const found = out.findIndex((line, index) => index >= next && squeeze(line) === key);
+    if (found < 0) continue;
+    if (paragraph.label !== '') out[found] = `${paragraph.label}${out[found]}`;
+    next = found + 1;
+  }
+  return out;
 }
 
 /**
