@@ -132,6 +132,27 @@ describe('the same report in four formats', () => {
   });
 });
 
+describe('a plain layout: LibreOffice’s import of a .txt (no indent, no gap between paragraphs)', () => {
+  const source = readFileSync(path.join(root, 'fixtures/gwr/北京市.txt'), 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+
+  it('.docx: every line', () => {
+    expect(docxLines(bytesOf('plain/北京市.docx')).text).toEqual(source);
+  });
+
+  it('.pdf: the whole text, most paragraphs whole, and the same sections and indicators as the .txt', async () => {
+    const got = await pdfLines(bytesOf('plain/北京市.pdf'));
+    expect(squeeze(got.text).join('')).toBe(squeeze(source).join(''));
+    // A paragraph whose last line happens to fill the line has no cue left: it joins the next.
+    const lines = new Set(squeeze(source));
+    expect(squeeze(got.text).filter((line) => lines.has(line)).length / source.length).toBeGreaterThanOrEqual(0.9);
+    const text = await analyzeSource({file: 'a.txt', bytes: readFileSync(path.join(root, 'fixtures/gwr/北京市.txt'))}, OPTIONS);
+    const pdf = await analyse('plain/北京市.pdf');
+    expect(pdf.sections.map((s) => `${s.section} ${s.heading}`)).toEqual(text.sections.map((s) => `${s.section} ${s.heading}`));
+    const found = new Set(pdf.indicators.map((i) => `${i.section} ${i.value} ${i.unit}`));
+    expect(text.indicators.filter((i) => found.has(`${i.section} ${i.value} ${i.unit}`)).length / text.indicators.length).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
 describe('documents that cannot be read', () => {
   it.each([
     ['bad/encrypted.pdf', 'document-encrypted', '文档已加密（设有密码），无法读取', 'the document is encrypted (password protected) and cannot be read'],
