@@ -48,9 +48,35 @@ function pdfjsFolder(): string {
   return path.dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loading: Promise<Pdfjs> | null = null;
+
+/**
+ * Loads pdf.js (the build for Node) and its worker code into this thread, once. The
+ * build's core-js polyfills replace two working built-ins of Node 20 for the whole thread,
+ * Array.prototype.push and JSON.parse, with slower ones (a quarter of pdf.js's own time
+ * went to that push, and the rest of the analysis in the same worker would pay too), so the
+ * native ones are put back; the polyfills that add what Node 20 lacks stay.
+ */
+function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
+    const parse = Object.getOwnPropertyDescriptor(JSON, 'parse')!;
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The worker code runs in this thread ("fake worker"); loaded now, so its polyfills
+    // are in place before the built-ins are restored.
+    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    (globalThis as {pdfjsWorker?: unknown}).pdfjsWorker = await import(workerModule);
+    Object.defineProperty(Array.prototype, 'push', push);
+    Object.defineProperty(JSON, 'parse', parse);
+    return pdfjs;
+  })();
+  return loading;
+}
+
 /** Extracts the text of a PDF as lines, each with the page it starts on. */
 export async function pdfLines(bytes: Uint8Array): Promise<Lines & {pages: number}> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const folder = pdfjsFolder();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
