@@ -124,7 +124,7 @@ describe('a folder of bad and odd inputs', () => {
   it('refuses a folder with no report files, and a path that does not exist (exit 2)', async () => {
     const dir = path.join(temp, 'no-reports');
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'a.pdf'), '%PDF');
+    writeFileSync(path.join(dir, 'a.xlsx'), 'PK');
     expect(await run('metrics', 'no-reports')).toEqual({code: 2, out: '', err: 'reports: no report files found in no-reports (looked for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf)\n'});
     expect(await run('metrics', 'missing-folder')).toEqual({code: 2, out: '', err: 'reports: missing-folder: no such file or folder\n'});
   });
