@@ -3,6 +3,7 @@
  * its tables and messages. Loaded only when a command runs, so that `reports --version`
  * and usage errors never pay for the pipeline's modules.
  */
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {Chalk, type ChalkInstance} from 'chalk';
 import {oneLine} from './messages.js';
@@ -186,6 +187,8 @@ async function startProgress(total: number, config: Config, stderr: Writer): Pro
  * read is a one-line message and exit status 2.
  */
 export async function runText(file: string, config: Config, {stdout, stderr, paint}: Streams): Promise<number> {
+  const absolute = path.resolve(config.cwd, file);
+  if ((await stat(absolute).catch(() => null))?.isDirectory()) throw new UsageError(`${file}: a folder; reports text takes one file`);
   const [found] = await discover([file], config.cwd);
   const read = await readSource(found!.absolute, config.maxFileBytes);
   const fail = (reason: string): number => {

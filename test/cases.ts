@@ -42,6 +42,7 @@ export const cases: CliCase[] = [
   {name: 'analyze --ext docx,pdf: only those formats, an error row for a bad document', args: ['analyze', 'fixtures/formats', '--ext', 'docx,.PDF', '-o', '{out}', '--lang', 'en'], exitCode: 0,
     stderr: /scan\.pdf error the PDF has no text layer \(a scan\?\); it needs OCR first: 1 page\(s\), no text {2}no-text-layer\n[\s\S]*analysed 16 files in [\d.]+ s: 14 ok, 0 empty, 2 failed/,
     files: {'reports.csv': /\nfixtures\/formats\/bad\/encrypted\.pdf,,,,pdf,,0,0,,0,error,the document is encrypted \(password protected\) and cannot be read\n/}},
+  {name: 'text: a folder is refused', args: ['text', 'fixtures/formats'], exitCode: 2, stderr: /^reports: fixtures\/formats: a folder; reports text takes one file\n$/},
   {name: 'an unknown extension for --ext', args: ['metrics', 'fixtures/formats', '--ext', 'xlsx'], exitCode: 2, stderr: /--ext takes a comma-separated list of txt, md, html, htm, docx, doc, pdf, got "xlsx"/},
   {name: 'a path that does not exist', args: ['metrics', 'no/such/folder'], exitCode: 2, stderr: /^reports: no\/such\/folder: no such file or folder\n$/},
   {name: 'a folder with no reports', args: ['metrics', 'src'], exitCode: 2, stderr: /no report files found in src \(looked for \*\.txt, \*\.md, \*\.html, \*\.htm, \*\.docx, \*\.doc, \*\.pdf\)/},

@@ -174,6 +174,16 @@ describe('documents that cannot be read', () => {
     }
   });
 
+  it('refuses a password-protected .docx, which is an OLE file holding an EncryptedPackage', async () => {
+    // Built here: the compound-file signature and a directory entry named EncryptedPackage
+    // (UTF-16), which is what Office writes for an encrypted OOXML document.
+    const header = Buffer.alloc(1024);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(header);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(header, 512);
+    const result = await analyzeSource({file: 'locked.docx', bytes: header}, OPTIONS);
+    expect(result.report).toMatchObject({status: 'error', error: '文档已加密（设有密码），无法读取', encoding: 'docx'});
+  });
+
   it('reads a document by its bytes when its extension lies', async () => {
     const result = await analyzeSource({file: 'report.txt', bytes: bytesOf('samples/s000.docx')}, OPTIONS);
     expect(result.report).toMatchObject({status: 'ok', encoding: 'docx', sections: '成效;问题;计划'});

@@ -31,7 +31,8 @@ export function documentKind(file: string, bytes: Uint8Array): DocumentKind {
   const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) return 'docx';
-  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return 'doc';
+  // An OLE file named .docx is a password-protected .docx (Office wraps it so).
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) return extension === 'docx' ? 'docx' : 'doc';
   return DOCUMENT_EXTENSIONS[extension] ?? 'text';
 }
 
@@ -48,11 +49,12 @@ export async function extractDocument(file: string, bytes: Uint8Array): Promise<
     const {pages, ...lines} = await pdfLines(bytes);
     return {lines, encoding: 'pdf', pages};
   }
-  if (kind === 'docx') {
+  const ole = bytes.length >= 4 && Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) === 0xd0cf11e0;
+  if (kind === 'docx' && !ole) {
     const {docxLines} = await import('./docx.js');
     return {lines: docxLines(bytes), encoding: 'docx', pages: 0};
   }
-  if (kind === 'doc') {
+  if (kind === 'doc' || kind === 'docx') {
     // An OLE file holding an EncryptedPackage is a password-protected .docx.
     if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
       throw new ExtractError('encrypted');
