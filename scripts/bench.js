@@ -3,6 +3,7 @@
 // peak memory for --jobs 1 and the default, plus start-up times. Not part of npm test.
 //   npm run bench                       2,000 files (about 40 MB)
 //   npm run bench -- --files 20000 --jobs 2   a larger corpus, to check memory stays flat
+//   npm run bench -- --format-copies 40       copies of each format sample (.txt/.docx/.doc/.pdf)
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {availableParallelism, tmpdir} from 'node:os';
@@ -95,7 +96,54 @@ try {
   console.log(`start-up: reports --version ${(medianSeconds(['--version']) * 1000).toFixed(0)} ms (median of 5)`);
   console.log(`start-up: reports check on one sample report ${(medianSeconds(['check', sample]) * 1000).toFixed(0)} ms (median of 5)`);
   console.log(`start-up: reports metrics on one sample report ${(medianSeconds(['metrics', sample]) * 1000).toFixed(0)} ms (median of 5, loads jieba)`);
+  console.log('');
+  await benchFormats({dir, run, copies: Number(argument('format-copies', '40')), jobs: jobList[jobList.length - 1]});
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else rmSync(dir, {recursive: true, force: true});
 }
+
+// ---- formats: throughput per input format (.txt, .docx, .doc, .pdf) --------------------
+// One self-contained function, so it can be merged into any shape of this script: it
+// needs a scratch folder, a `run(args) → {seconds, rss}` that runs the bin, the number of
+// copies of each sample and the --jobs to use.
+
+/**
+ * Measures each format on the five samples of fixtures/formats/samples, copied `copies`
+ * times: the extraction step alone, in this process (files/s, and pages/s for PDF), and
+ * `reports analyze --ext FORMAT` end to end (files/s, MB/s, peak RSS).
+ */
+async function benchFormats({dir, run, copies, jobs}) {
+  const samples = path.join(root, 'fixtures/formats/samples');
+  const {extractDocument} = await import(path.join(root, 'dist/stages/extract/index.js'));
+  console.log(`formats: the 5 samples of fixtures/formats/samples, ${copies} copies each, --jobs ${jobs}`);
+  for (const format of ['txt', 'docx', 'doc', 'pdf']) {
+    const names = readdirSync(samples).filter((name) => name.endsWith(`.${format}`)).sort();
+    const folder = path.join(dir, `format-${format}`);
+    mkdirSync(folder, {recursive: true});
+    let bytes = 0;
+    for (let copy = 0; copy < copies; copy++) {
+      for (const name of names) {
+        const data = readFileSync(path.join(samples, name));
+        writeFileSync(path.join(folder, `${String(copy).padStart(3, '0')}-${name}`), data);
+        bytes += data.length;
+      }
+    }
+    // The extraction step alone, one file after another: after a warm-up, three passes.
+    const inputs = names.map((name) => ({name, data: readFileSync(path.join(samples, name))}));
+    let pages = 0;
+    for (const {name, data} of inputs) pages += (await extractDocument(name, data)).pages;
+    const passes = Math.max(3, Math.ceil(30 / names.length));
+    const started = process.hrtime.bigint();
+    for (let pass = 0; pass < passes; pass++) for (const {name, data} of inputs) await extractDocument(name, data);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const perSecond = (names.length * passes) / seconds;
+    const pageRate = format === 'pdf' ? `, ${((pages * passes) / seconds).toFixed(1)} pages/s (${pages} pages in 5 files)` : '';
+    console.log(`  ${format.padEnd(4)} extract only: ${perSecond.toFixed(1)} files/s${pageRate}`);
+    const files = names.length * copies;
+    const end = run(['analyze', folder, '-o', path.join(dir, `out-format-${format}`), '--quiet', '--jobs', String(jobs), '--ext', format]);
+    const endPages = format === 'pdf' ? `, ${((pages * copies) / end.seconds).toFixed(1)} pages/s` : '';
+    console.log(`  ${format.padEnd(4)} analyze: ${files} files (${(bytes / 1e6).toFixed(1)} MB) in ${end.seconds.toFixed(1)} s, ${(files / end.seconds).toFixed(1)} files/s${endPages}, peak RSS ${end.rss.toFixed(0)} MB`);
+  }
+}
+// ---- end of formats ----------------------------------------------------------------------

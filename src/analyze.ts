@@ -8,6 +8,7 @@ import {checkReport, type CheckedDoc} from './check/rules.js';
 import type {CheckSettings} from './check/settings.js';
 import {message, oneLine, RULES, say, type Language, type Text} from './messages.js';
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
+import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
 import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
 export interface SourceFile {
   file: string;
   bytes: Uint8Array;
+  /** The lines of a binary document (.docx, .doc, .pdf), extracted by the async step before. */
+  extracted?: Extracted;
 }
 
 /** Analyses one file; content problems become messages, never exceptions. */
@@ -65,10 +68,10 @@ export function failedFile(file: string, why: Text, encoding: string, ruleId: st
   };
 }
 
-function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileResult {
+function analyzeBytes({file, bytes, extracted}: SourceFile, options: AnalyzeOptions): FileResult {
   const messages: Message[] = [];
   const lang = options.check?.lang ?? options.lang ?? 'zh';
-  const decoded = decode(bytes);
+  const decoded = extracted ? {text: '', encoding: extracted.encoding, replaced: 0} as ReturnType<typeof decode> : decode(bytes);
   if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary, lang);
   if (decoded.replaced > 0) {
     const n = decoded.replaced;
@@ -78,7 +81,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
     }, lang)));
   }
 
-  const lines: Lines = looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
+  const lines: Lines = extracted ? extracted.lines : looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
   const {lines: text, script} = normalize(lines.text);
   const chars = countChars(text.join(''));
   if (chars === 0) {
@@ -137,6 +140,7 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     sentence: found.sentence,
     region: meta.region,
     level: meta.level,
+    page: doc.page?.[found.line] ?? null,
   }));
 
   const kinds: string[] = [];

@@ -58,8 +58,9 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
 
   const withCommon = (command: Command): Command =>
     command
-      .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm')
+      .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
       .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
+      .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
       .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly')
       .option('--jobs <n>', 'worker threads (default: number of cores)')
       .option('--keywords <n>', 'keywords listed per section', '10')
@@ -85,11 +86,23 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     });
 
   program
+    .command('text')
+    .description('the text extracted from one file, each line with its number (and page, for PDFs): where `line` points')
+    .argument('<file>', 'a report file: .txt, .md, .html, .docx, .doc or .pdf')
+    .option('--lang <lang>', 'language of the messages: zh (default) or en')
+    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+    .action(async (file: string, options: RawOptions) => {
+      const {runText} = await import('./commands.js');
+      status = await runText(file, resolveConfig(withLang(options), cwd), {stdout, stderr, paint});
+    });
+
+  program
     .command('check')
     .description('completeness of each report, for CI: exit 1 when any finding is an error')
-    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm')
+    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
     .option('--format <format>', 'text, json, junit, github or sarif', 'text')
     .option('--lang <lang>', 'language of the messages: zh (default) or en')
+    .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
     .option('--config <file>', `rules config (default: ${'reports.config.json'} here or in a parent folder)`)
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')

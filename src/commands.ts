@@ -3,6 +3,7 @@
  * its tables and messages. Loaded only when a command runs, so that `reports --version`
  * and usage errors never pay for the pipeline's modules.
  */
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {Chalk, type ChalkInstance} from 'chalk';
 import {describeFsError, plural, say} from './messages.js';
@@ -23,6 +24,9 @@ import {formatCheckSarif} from './output/check/sarif.js';
 import {formatCheckText} from './output/check/text.js';
 import {countFindings, type CheckedFile} from './output/check/types.js';
 import {RULES} from './messages.js';
+import {readSource} from './stages/read.js';
+import {ExtractError} from './stages/extract/errors.js';
+import {extractDocument} from './stages/extract/index.js';
 
 export interface Streams {
   stdout: Writer;
@@ -118,10 +122,11 @@ export async function runToStdout(table: TableName, paths: string[], config: Con
 }
 
 /** Finds the input files, or stops the run (exit 2) when there are none. */
-async function discoverOrFail(paths: string[], config: Pick<Config, 'cwd'>): Promise<FoundFile[]> {
-  const files = await discover(paths, config.cwd);
+async function discoverOrFail(paths: string[], config: Pick<Config, 'cwd'> & Partial<Pick<Config, 'extensions'>>): Promise<FoundFile[]> {
+  const extensions = config.extensions ?? REPORT_EXTENSIONS;
+  const files = await discover(paths, config.cwd, extensions);
   if (files.length === 0) {
-    const patterns = REPORT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ');
+    const patterns = extensions.map((extension) => `*.${extension}`).join(', ');
     throw new UsageError({
       zh: `在 ${paths.join('、')} 中没有找到报告文件（查找的是 ${patterns}）；请给出报告所在的文件夹`,
       en: `no report files found in ${paths.join(', ')} (looked for ${patterns}); give the folder the reports are in`,
@@ -192,6 +197,36 @@ async function startProgress(total: number, config: Config, stderr: Writer): Pro
       bar.stop();
     },
   };
+}
+
+/**
+ * `reports text FILE`: the extracted text, one line per row as `line<TAB>text` (PDF:
+ * `line<TAB>page<TAB>text`), numbered as the tables number them. A file that cannot be
+ * read is a one-line message and exit status 2.
+ */
+export async function runText(file: string, config: Config, {stdout, stderr, paint}: Streams): Promise<number> {
+  const absolute = path.resolve(config.cwd, file);
+  if ((await stat(absolute).catch(() => null))?.isDirectory()) {
+    throw new UsageError({zh: `${file} 是文件夹；reports text 只接受一个文件`, en: `${file}: a folder; reports text takes one file`});
+  }
+  const [found] = await discover([file], config.cwd);
+  const read = await readSource(found!.absolute, config.maxFileBytes);
+  const fail = (reason: string): number => {
+    stderr.write(`${paint.red('reports:')} ${found!.file}: ${reason}\n`);
+    return 2;
+  };
+  if (!('bytes' in read)) return fail(say(read.failure, config.lang));
+  let extracted;
+  try {
+    extracted = await extractDocument(found!.file, read.bytes);
+  } catch (error) {
+    if (error instanceof ExtractError) return fail(error.reason(config.lang));
+    throw error;
+  }
+  const {text, source, page} = extracted.lines;
+  const rows = text.map((line, index) => `${source[index]}\t${page ? `${page[index]}\t` : ''}${line}\n`);
+  await writeTo(stdout, rows.join(''));
+  return 0;
 }
 
 /** Messages of the analysis that a completeness report leaves out (the decoding rule says it). */

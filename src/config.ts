@@ -5,7 +5,7 @@
  */
 import {availableParallelism} from 'node:os';
 import path from 'node:path';
-import {UsageError} from './stages/discover.js';
+import {REPORT_EXTENSIONS, UsageError} from './stages/discover.js';
 import type {Language} from './messages.js';
 import type {Config} from './types.js';
 
@@ -18,6 +18,7 @@ export interface RawOptions {
   output?: string;
   keywords?: string;
   maxFileSize?: string;
+  ext?: string;
   lang?: string;
 }
 
@@ -34,6 +35,7 @@ export function resolveConfig(raw: RawOptions, cwd: string): Config {
     lang: resolveLang(raw.lang),
     cwd,
     format: format as Config['format'],
+    extensions: extensionList(raw.ext),
     bom: raw.bom ?? false,
     jobs: positiveInteger('--jobs', raw.jobs, availableParallelism()),
     quiet: raw.quiet ?? false,
@@ -41,6 +43,20 @@ export function resolveConfig(raw: RawOptions, cwd: string): Config {
     keywords: positiveInteger('--keywords', raw.keywords, 10, true),
     maxFileBytes: positiveInteger('--max-file-size', raw.maxFileSize, DEFAULT_MAX_FILE_MB) * 1024 * 1024,
   };
+}
+
+/** Reads the --ext list (comma-separated, dots optional), keeping only known report extensions. */
+function extensionList(value: string | undefined): string[] {
+  if (value === undefined) return [...REPORT_EXTENSIONS];
+  const extensions = [...new Set(value.split(',').map((part) => part.trim().replace(/^\*?\./, '').toLowerCase()).filter((part) => part !== ''))];
+  const unknown = extensions.filter((extension) => !REPORT_EXTENSIONS.includes(extension));
+  if (extensions.length === 0 || unknown.length > 0) {
+    throw new UsageError({
+      zh: `--ext 应为以逗号分隔的扩展名（${REPORT_EXTENSIONS.join('、')}），收到 ${JSON.stringify(value)}`,
+      en: `--ext takes a comma-separated list of ${REPORT_EXTENSIONS.join(', ')}, got ${JSON.stringify(value)}`,
+    });
+  }
+  return extensions;
 }
 
 /** Reads a whole number option; zero only where `allowZero`. */

@@ -38,6 +38,8 @@ export interface Doc {
   sourceLineCount: number;
   /** The page's <title> for HTML, normalised like the lines, or ''. */
   pageTitle: string;
+  /** For each line, the 1-based page it starts on (PDF only). */
+  page?: number[];
   script: Script;
   headings: (Heading | null)[];
   junk: boolean[];
@@ -67,6 +69,7 @@ export function buildDoc(file: string, extracted: Lines, normalised: readonly st
     source: extracted.source,
     sourceLineCount: extracted.sourceLineCount,
     pageTitle,
+    ...(extracted.page ? {page: extracted.page} : {}),
     script,
     headings: lines.map(readHeading),
     junk: lines.map(isJunkLine),

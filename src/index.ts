@@ -3,6 +3,9 @@
  * the parsers other programs reuse. Nothing else is public.
  */
 export {analyzeFile, type AnalyzeOptions, type SourceFile} from './analyze.js';
+export {analyzeSource} from './analyze-source.js';
+export {extractDocument, type Extracted} from './stages/extract/index.js';
+export {ExtractError} from './stages/extract/errors.js';
 export {main, type MainParameters} from './cli.js';
 export {discover, UsageError} from './stages/discover.js';
 export {parseQuantity} from './stages/quantity.js';

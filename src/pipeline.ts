@@ -7,7 +7,8 @@
  * the middle of jieba's native code aborts the whole process.
  */
 import {Piscina} from 'piscina';
-import {analyzeFile, failedFile, internalError, type AnalyzeOptions} from './analyze.js';
+import {failedFile, internalError, type AnalyzeOptions} from './analyze.js';
+import {analyzeSource} from './analyze-source.js';
 import {RULES} from './messages.js';
 import type {FoundFile} from './stages/discover.js';
 import {readSource} from './stages/read.js';
@@ -50,9 +51,10 @@ export async function runPipeline(
   if (needs.check) options.check = needs.check;
   const jobs = Math.max(1, Math.min(config.jobs, files.length));
   const pool = jobs > 1 && workerFile ? new Piscina<AnalyzeTask, FileResult>({filename: workerFile.href, minThreads: jobs, maxThreads: jobs}) : null;
-  const run = pool ? (task: AnalyzeTask) => pool.run(task) : (task: AnalyzeTask) => analyzeFile({file: task.file, bytes: task.bytes}, task.options);
+  const run = pool ? (task: AnalyzeTask) => pool.run(task) : (task: AnalyzeTask) => analyzeSource({file: task.file, bytes: task.bytes}, task.options);
   const inFlight = new Map<number, Promise<{result: FileResult; size: number}>>();
-  const window = jobs === 1 ? 1 : jobs * WINDOW_PER_JOB;
+  // In the calling thread files go one at a time: pdf.js keeps per-thread state across awaits.
+  const window = pool ? jobs * WINDOW_PER_JOB : 1;
   let next = 0;
   const launch = (): void => {
     while (next < files.length && inFlight.size < window) {

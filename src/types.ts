@@ -58,6 +58,8 @@ export interface Config {
   maxFileBytes: number;
   /** Language of every message of the run: Chinese (default) or English. */
   lang: Language;
+  /** Extensions searched for in folders (without the dot). */
+  extensions: string[];
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */
@@ -70,6 +72,8 @@ export interface Lines {
   sourceLineCount: number;
   /** The page's <title> (HTML only), as written. */
   title?: string;
+  /** For each line, the 1-based page it starts on (PDF only). */
+  page?: number[];
 }
 
 /** A part of a report: a run of whole lines of one section kind. */
@@ -124,6 +128,8 @@ export interface Indicator {
   /** The reporting body's place and its administrative level, for grouping. */
   region: string;
   level: string;
+  /** The PDF page the indicator's line starts on; null for other formats. */
+  page: number | null;
 }
 
 /** One row of reports.csv: what became of one input file. */

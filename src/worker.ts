@@ -2,7 +2,8 @@
  * The body of a worker thread: analyses one file per task. Each worker keeps its own jieba
  * dictionary and OpenCC tables, loaded on its first task and reused for every later one.
  */
-import {analyzeFile, type AnalyzeOptions} from './analyze.js';
+import type {AnalyzeOptions} from './analyze.js';
+import {analyzeSource} from './analyze-source.js';
 import type {FileResult} from './types.js';
 
 /** A task sent to a worker: one file's name and bytes, and what to compute. */
@@ -12,7 +13,7 @@ export interface AnalyzeTask {
   options: AnalyzeOptions;
 }
 
-/** Analyses the file of one task. */
-export default function analyzeTask({file, bytes, options}: AnalyzeTask): FileResult {
-  return analyzeFile({file, bytes}, options);
+/** Analyses the file of one task, extracting a binary document's text first. */
+export default function analyzeTask({file, bytes, options}: AnalyzeTask): Promise<FileResult> {
+  return analyzeSource({file, bytes}, options);
 }

@@ -43,7 +43,7 @@ beforeAll(() => {
   symlinkSync('loop-b.txt', path.join(corpus, 'loop-a.txt'));
   symlinkSync('loop-a.txt', path.join(corpus, 'loop-b.txt'));
   symlinkSync('..', path.join(corpus, 'nested/parent-loop'));
-  writeFileSync(path.join(corpus, 'ignored.pdf'), 'not a report extension');
+  writeFileSync(path.join(corpus, 'ignored.xlsx'), 'not a report extension');
 });
 
 /** Runs the CLI in-process. */
@@ -133,9 +133,9 @@ describe('a folder of bad and odd inputs', () => {
   it('refuses a folder with no report files, and a path that does not exist (exit 2)', async () => {
     const dir = path.join(temp, 'no-reports');
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'a.pdf'), '%PDF');
+    writeFileSync(path.join(dir, 'a.xlsx'), 'PK');
     expect(await run('metrics', 'no-reports', '--lang', 'en')).toEqual({code: 2, out: '',
-      err: 'reports: no report files found in no-reports (looked for *.txt, *.md, *.html, *.htm); give the folder the reports are in\n'});
+      err: 'reports: no report files found in no-reports (looked for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf); give the folder the reports are in\n'});
     expect(await run('metrics', 'missing-folder', '--lang', 'en')).toEqual({code: 2, out: '', err: 'reports: missing-folder: no such file or folder; check the path\n'});
     expect(await run('metrics', 'corpus/loop-a.txt', '--lang', 'en')).toEqual({code: 2, out: '', err: 'reports: corpus/loop-a.txt: too many symbolic links (a link loop); check the path\n'});
   });

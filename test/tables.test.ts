@@ -39,6 +39,6 @@ describe('rowsOf', () => {
   });
 
   it('marks the number columns (kept as numbers in CSV)', () => {
-    expect([...NUMERIC_COLUMNS].sort()).toEqual(['chars', 'indicators', 'line', 'line_end', 'line_start', 'value', 'value_max', 'words', 'year']);
+    expect([...NUMERIC_COLUMNS].sort()).toEqual(['chars', 'indicators', 'line', 'line_end', 'line_start', 'page', 'value', 'value_max', 'words', 'year']);
   });
 });

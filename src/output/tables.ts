@@ -12,11 +12,11 @@ export type TableName = 'reports' | 'sections' | 'indicators';
 export const COLUMNS: Record<TableName, readonly string[]> = {
   reports: ['file', 'title', 'org', 'year', 'encoding', 'script', 'chars', 'words', 'sections', 'indicators', 'status', 'error', 'kind', 'level', 'region', 'department', 'published'],
   sections: ['file', 'section', 'heading', 'line_start', 'line_end', 'chars', 'words', 'keywords'],
-  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence', 'region', 'level'],
+  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence', 'region', 'level', 'page'],
 };
 
 /** Columns whose cells are numbers (never neutralised as formulas in CSV). */
-export const NUMERIC_COLUMNS = new Set(['year', 'chars', 'words', 'indicators', 'line_start', 'line_end', 'line', 'value', 'value_max']);
+export const NUMERIC_COLUMNS = new Set(['year', 'chars', 'words', 'indicators', 'line_start', 'line_end', 'line', 'value', 'value_max', 'page']);
 
 /** The rows one file contributes to a table. */
 export function rowsOf(table: TableName, result: FileResult): Record<string, Cell>[] {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {compareText, describeFsError, RULES, type Text} from '../messages.js';
 
 /** The extensions of report files searched for in folders. */
-export const REPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm'];
+export const REPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'doc', 'pdf'];
 
 /** A discovered file: its absolute path and how the output names it. */
 export interface FoundFile {
@@ -38,7 +38,9 @@ export interface DiscoverFs {
 }
 
 /** Lists the report files under the given paths, sorted by their display path, each once. */
-export async function discover(paths: readonly string[], cwd: string, fs: DiscoverFs = {stat, readdir: readdirCallback}): Promise<FoundFile[]> {
+export async function discover(
+  paths: readonly string[], cwd: string, extensions: readonly string[] = REPORT_EXTENSIONS, fs: DiscoverFs = {stat, readdir: readdirCallback},
+): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
@@ -62,7 +64,8 @@ export async function discover(paths: readonly string[], cwd: string, fs: Discov
     const {default: fg} = await import('fast-glob');
     // Not onlyFiles: a broken or looping symbolic link must still be listed, so that its
     // row says why it could not be read instead of it vanishing from the output.
-    const entries = await fg(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
+    const pattern = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
+    const entries = await fg(pattern, {
       cwd: absolute,
       absolute: true,
       dot: false,

@@ -14,7 +14,7 @@ afterAll(() => rmSync(temp, {recursive: true, force: true}));
 
 beforeAll(() => {
   for (const dir of ['tree/b', 'tree/a/deep', 'tree/.hidden', 'tree/node_modules/x', 'tree/locked']) mkdirSync(path.join(temp, dir), {recursive: true});
-  for (const file of ['tree/z.txt', 'tree/b/r.HTML', 'tree/a/deep/x.md', 'tree/a/y.htm', 'tree/.hidden/h.txt', 'tree/node_modules/x/n.txt', 'tree/a/skip.pdf', 'tree/locked/l.txt', 'single.txt']) {
+  for (const file of ['tree/z.txt', 'tree/b/r.HTML', 'tree/a/deep/x.md', 'tree/a/y.htm', 'tree/.hidden/h.txt', 'tree/node_modules/x/n.txt', 'tree/a/skip.xlsx', 'tree/locked/l.txt', 'single.txt']) {
     writeFileSync(path.join(temp, file), '一、工作成效');
   }
   symlinkSync('../b', path.join(temp, 'tree/a/link-to-b'));
@@ -34,7 +34,7 @@ describe('discover', () => {
   });
 
   it('takes a file given by name whatever its extension', async () => {
-    expect((await discover(['tree/a/skip.pdf'], temp)).map((f) => f.file)).toEqual(['tree/a/skip.pdf']);
+    expect((await discover(['tree/a/skip.xlsx'], temp)).map((f) => f.file)).toEqual(['tree/a/skip.xlsx']);
   });
 
   it('refuses a PATH that does not exist, in both languages', async () => {
@@ -48,7 +48,7 @@ describe('discover', () => {
       stat: (async () => { throw Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES'}); }) as unknown as typeof stat,
       readdir,
     };
-    const error = (await discover(['tree'], temp, denied).catch((e: unknown) => e)) as UsageError;
+    const error = (await discover(['tree'], temp, undefined, denied).catch((e: unknown) => e)) as UsageError;
     expect(error.text.en).toBe('tree: permission denied; check the path');
   });
 
@@ -60,7 +60,7 @@ describe('discover', () => {
         else (readdir as (f: string, o: unknown, c: typeof callback) => void)(folder, options, callback);
       }) as unknown as typeof readdir,
     };
-    const found = await discover(['tree'], temp, failing);
+    const found = await discover(['tree'], temp, undefined, failing);
     expect(found.map((f) => [f.file, f.failure?.reason.en ?? ''])).toEqual([
       ['tree/a/deep/x.md', ''], ['tree/a/y.htm', ''], ['tree/b/r.HTML', ''], ['tree/locked', 'cannot read the folder: permission denied'], ['tree/z.txt', ''],
     ]);
