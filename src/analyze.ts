@@ -14,7 +14,7 @@ import {findIndicators} from './stages/indicators.js';
 import {readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {splitSections} from './stages/sections.js';
-import {cut, isWord, keywords} from './stages/segment.js';
+import {cut, DEFAULT_SEGMENTER, isWord, keywords, useSegmenter, type SegmenterName} from './stages/segment.js';
 
 /** What the analysis of one file needs to know besides its bytes. */
 export interface AnalyzeOptions {
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   keywords: number;
   /** Label indicators (jieba's parts of speech); default true. */
   labels?: boolean;
+  /** The jieba engine; default jieba-rs. */
+  segmenter?: SegmenterName;
   /** Run the completeness rules, adding their findings to the messages. */
   check?: {settings: CheckSettings; lang: Language};
 }
@@ -57,6 +59,7 @@ export function failedFile(file: string, reason: string, encoding: string, ruleI
 }
 
 function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileResult {
+  useSegmenter(options.segmenter ?? DEFAULT_SEGMENTER);
   const messages: Message[] = [];
   const decoded = decode(bytes);
   if (decoded.failure) return failedFile(file, decoded.failure, '', RULES.binary);

@@ -49,6 +49,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
       .option('--jobs <n>', 'worker threads (default: number of cores)')
       .option('--keywords <n>', 'keywords listed per section', '10')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+      .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
       .option('-q, --quiet', 'print no summary or progress, only errors');
 
   withCommon(program.command('analyze').description('the whole analysis: writes reports, sections and indicators tables into a folder'))
@@ -104,8 +105,9 @@ export async function main({argv, cwd, stdout, stderr, env = {}}: MainParameters
 
 /** Tells whether an error comes from writing output (a full disk, a closed folder). */
 function isWriteFailure(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code);
+  const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+  // A folder that cannot be made (ENOENT under /proc) is a write failure too.
+  return typeof code === 'string' && (['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code) || syscall === 'mkdir');
 }
 
 /** The version in package.json. */

@@ -16,7 +16,7 @@ import type {AnalyzeTask} from './worker.js';
 export type ResultSink = (result: FileResult, index: number, bytes: number) => void | Promise<void>;
 
 /** The settings the pipeline reads: how many workers, keywords per section, largest file. */
-export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'>;
+export type PipelineConfig = Pick<Config, 'jobs' | 'keywords' | 'maxFileBytes'> & Partial<Pick<Config, 'segmenter'>>;
 
 /** What a command needs from the per-file analysis. */
 export interface Needs {
@@ -37,6 +37,7 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js'
 export async function runPipeline(files: readonly FoundFile[], config: PipelineConfig, needs: Needs, sink: ResultSink): Promise<void> {
   const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true};
   if (needs.check) options.check = needs.check;
+  if (config.segmenter) options.segmenter = config.segmenter;
   const jobs = Math.min(config.jobs, files.length);
   if (jobs <= 1) {
     for (const [index, found] of files.entries()) {

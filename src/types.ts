@@ -55,6 +55,8 @@ export interface Config {
   keywords: number;
   /** Files larger than this many bytes are refused with a message instead of read. */
   maxFileBytes: number;
+  /** The jieba engine that cuts words: jieba-rs (default) or nodejieba. */
+  segmenter: 'jieba-rs' | 'nodejieba';
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */

@@ -39,6 +39,9 @@ export const cases: CliCase[] = [
   {name: 'a bad --jobs', args: ['sections', 'fixtures/seeds', '--jobs', '0'], exitCode: 2, stderr: /--jobs must be a whole number of at least 1, got "0"/},
   {name: 'an unknown command', args: ['frobnicate'], exitCode: 2, stderr: /unknown command 'frobnicate'/},
   {name: 'no path given', args: ['metrics'], exitCode: 2, stderr: /missing required argument 'paths'/},
+  {name: 'an output folder that cannot be made', args: ['analyze', 'fixtures/seeds', '-o', '/proc/x/out'], exitCode: 2, stderr: /^reports: cannot write to \/proc\/x\/out: ENOENT[^\n]*mkdir '\/proc\/x'\n$/},
+  {name: 'a check report file that cannot be made', args: ['check', 'fixtures/seeds', '-o', '/proc/x/out.txt'], exitCode: 2, stderr: /^reports: cannot write output: ENOENT[^\n]*mkdir '\/proc\/x'\n$/},
+  {name: 'an unknown segmenter', args: ['metrics', 'fixtures/seeds', '--segmenter', 'pkuseg'], exitCode: 2, stderr: /^reports: --segmenter must be one of jieba-rs, nodejieba, got "pkuseg"\n$/},
 ];
 
 /** Replaces what differs between runs and machines (timings) so outputs compare equal. */

@@ -47,16 +47,30 @@ export function findConfig(cwd: string, given: string | undefined): string | nul
   }
 }
 
+/** The segmenters a config file may name (see src/stages/segment.ts). */
+const SEGMENTER_NAMES = ['jieba-rs', 'nodejieba'];
+
+/** Reads the `segmenter` a config file names, or undefined when it names none. */
+export function loadSegmenter(file: string | null): 'jieba-rs' | 'nodejieba' | undefined {
+  if (file === null) return undefined;
+  const config = parseConfig(file);
+  resolveSettings(config, file);
+  return isObject(config) ? (config.segmenter as 'jieba-rs' | 'nodejieba' | undefined) : undefined;
+}
+
 /** Loads and validates a config file, returning the settings of every rule. */
 export function loadSettings(file: string | null): CheckSettings {
   if (file === null) return structuredClone(RULE_DEFAULTS);
-  let parsed: unknown;
+  return resolveSettings(parseConfig(file), file);
+}
+
+/** Reads a config file as JSON. */
+function parseConfig(file: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  return resolveSettings(parsed, file);
 }
 
 /** Validates a parsed config object and fills in defaults. */
@@ -64,7 +78,10 @@ export function resolveSettings(config: unknown, file = CONFIG_NAME): CheckSetti
   const settings = structuredClone(RULE_DEFAULTS) as Record<string, Record<string, unknown>>;
   if (!isObject(config)) throw new ConfigError(`${file}: expected an object, got ${JSON.stringify(config)}`);
   for (const key of Object.keys(config)) {
-    if (key !== 'rules') throw new ConfigError(`${file}: unknown key ${JSON.stringify(key)} (expected "rules")`);
+    if (key !== 'rules' && key !== 'segmenter') throw new ConfigError(`${file}: unknown key ${JSON.stringify(key)} (expected "rules" or "segmenter")`);
+  }
+  if (config.segmenter !== undefined && !SEGMENTER_NAMES.includes(config.segmenter as string)) {
+    throw new ConfigError(`${file}: "segmenter" must be one of ${SEGMENTER_NAMES.join(', ')}, got ${JSON.stringify(config.segmenter)}`);
   }
   const rules = config.rules ?? {};
   if (!isObject(rules)) throw new ConfigError(`${file}: "rules" must be an object, got ${JSON.stringify(rules)}`);

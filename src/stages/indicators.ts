@@ -30,6 +30,8 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/
 const SENTENCE_BREAK = /[。；;！!？?]/;
 /** Adverbs that belong to a label: they tell done from not done. */
 const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正在']);
+/** One Chinese character. */
+const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Longest label kept; the rest of a long clause is context, not the thing counted. */
 const MAX_LABEL = 16;
 
@@ -307,7 +309,14 @@ function trimLeading(text: string): string {
     }
     // jieba tags both punctuation and words it does not know as x; only the first stops a label.
     const unknownWord = pos === 'x' && /\p{Script=Han}/u.test(word);
-    if ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word)) break;
+    // A one-character measure word after another lone character that is no numeral or
+    // demonstrative (三道, 这道) is half of a word jieba split (占/道 of 占道经营).
+    const before = tagged[start - 2];
+    const strayMeasure = pos === 'q' && HAN_CHAR.test(word) && before !== undefined && HAN_CHAR.test(before.word) && !/^(m|r|q)$/.test(before.tag);
+    // A Chinese numeral fused with the one character after it is an abbreviation (一产 for
+    // 第一产业, 两委), which jieba may cut into 一/产: the numeral stays.
+    const numeralOfAbbreviation = pos === 'm' && /^[一二三两四五六七八九]$/.test(word) && taken !== '' && tagged[start]!.word.length === 1 && HAN_CHAR.test(tagged[start]!.word);
+    if (!strayMeasure && !numeralOfAbbreviation && ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word))) break;
     // 办理时限: a verb stays when without it only a bare two-character noun would remain.
     if (taken !== '' && leading.includes(word) && taken.length > 2) break;
     if (taken !== '' && pos === 'ns' && taken.length > 1) break;

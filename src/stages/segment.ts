@@ -1,23 +1,25 @@
 /**
- * Words, by jieba. The only module that imports nodejieba: its dictionary loads on first
- * use (about a second), so commands that never segment never pay for it. Numbers are kept
- * whole (jieba cuts `5346` into single digits), and keywords are ranked by TF-IDF with
- * jieba's own IDF table and stop words.
+ * Words, by jieba. The only module that loads a segmenter: `jieba-rs` (@node-rs/jieba,
+ * prebuilt, the default) or `nodejieba` (an optional dependency compiled from C++, for
+ * those who need its exact output). The engine loads on first use, once per process or
+ * worker, so commands that never segment never pay for it. HMM is on, so unknown words
+ * (提振, 施策) stay whole; numbers are kept whole (jieba cuts `5346` into single digits).
+ * A line is tagged once: its words are counted and its parts of speech serve the labels.
+ * Keywords are ranked by TF-IDF with the engine's IDF table and jieba's stop words.
  */
 import {createRequire} from 'node:module';
 import {readFileSync} from 'node:fs';
-import {readList} from '../lexicon.js';
+import {readList, readWords} from '../lexicon.js';
 
 const require = createRequire(import.meta.url);
 
-interface Jieba {
-  load(): void;
-  insertWord(word: string, tag?: string): boolean;
-  cut(sentence: string, strict?: boolean): string[];
-  tag(sentence: string): {word: string; tag: string}[];
-  DEFAULT_IDF_DICT: string;
-  DEFAULT_STOP_WORD_DICT: string;
-}
+/** The segmenters there are; the first is the default. */
+export const SEGMENTERS = ['jieba-rs', 'nodejieba'] as const;
+export type SegmenterName = (typeof SEGMENTERS)[number];
+export const DEFAULT_SEGMENTER: SegmenterName = 'jieba-rs';
+
+/** The npm package behind each segmenter. */
+const PACKAGES: Record<SegmenterName, string> = {'jieba-rs': '@node-rs/jieba', nodejieba: 'nodejieba'};
 
 /** A word with its part of speech, as jieba tags it. */
 export interface TaggedWord {
@@ -25,21 +27,90 @@ export interface TaggedWord {
   tag: string;
 }
 
-let jieba: Jieba | undefined;
+/** What the rest of the program needs from an engine. */
+interface Engine {
+  cut(text: string): string[];
+  tag(text: string): TaggedWord[];
+  /** jieba's IDF table: lines of `word weight`. */
+  idfBytes(): Buffer;
+}
+
+/**
+ * The frequency given to the words of data/jieba-words.txt: the median of jieba's
+ * dictionary, as nodejieba gives inserted words. Some stay below their parts (占比 is
+ * cut 占/比), and `tag` joins those.
+ */
+const USER_WORD_FREQUENCY = 3;
+
+const engines = new Map<SegmenterName, Engine>();
+let current: SegmenterName = DEFAULT_SEGMENTER;
+let engine: Engine | undefined;
 /** The words of data/jieba-words.txt with their parts of speech. */
 let userWords: Map<string, string> | undefined;
-let idf: IdfTable | undefined;
+const idfTables = new Map<SegmenterName, IdfTable>();
 
-/** Loads nodejieba and its dictionary once per process (or worker). */
-function loadJieba(): Jieba {
-  if (!jieba) {
-    const loaded = require('nodejieba') as Jieba;
-    loaded.load();
-    userWords = new Map(readList('jieba-words.txt').map(([word, pos]) => [word ?? '', pos ?? 'n']));
-    for (const [word, pos] of userWords) if (word) loaded.insertWord(word, pos);
-    jieba = loaded;
+/** Chooses the engine later calls use; it loads on first use. */
+export function useSegmenter(name: SegmenterName): void {
+  if (name !== current) {
+    current = name;
+    engine = engines.get(name);
   }
-  return jieba;
+}
+
+/** Tells whether a segmenter's package is installed. */
+export function segmenterInstalled(name: SegmenterName): boolean {
+  try {
+    require.resolve(PACKAGES[name]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the chosen engine and its dictionary, once per process (or worker). */
+function loadEngine(): Engine {
+  if (engine) return engine;
+  userWords ??= new Map(readList('jieba-words.txt').map(([word, pos]) => [word ?? '', pos ?? 'n']));
+  engine = current === 'nodejieba' ? loadNodejieba(userWords) : loadJiebaRs(userWords);
+  engines.set(current, engine);
+  return engine;
+}
+
+/** @node-rs/jieba with jieba's dictionary and ours; HMM on for words not in them. */
+function loadJiebaRs(words: ReadonlyMap<string, string>): Engine {
+  const {Jieba} = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const {dict} = require('@node-rs/jieba/dict') as {dict: Buffer};
+  const jieba = Jieba.withDict(dict);
+  const lines = [...words].filter(([word]) => word).map(([word, pos]) => `${word} ${USER_WORD_FREQUENCY} ${pos}`);
+  jieba.loadDict(Buffer.from(lines.join('\n')));
+  return {
+    cut: (text) => jieba.cut(text, true),
+    tag: (text) => jieba.tag(text, true),
+    idfBytes: () => readFileSync(require.resolve('@node-rs/jieba/idf.txt')),
+  };
+}
+
+/** nodejieba (cppjieba), loaded only when asked for: an optional dependency. */
+function loadNodejieba(words: ReadonlyMap<string, string>): Engine {
+  let loaded: {
+    load(): void;
+    insertWord(word: string, tag?: string): boolean;
+    cut(sentence: string, hmm?: boolean): string[];
+    tag(sentence: string): TaggedWord[];
+    DEFAULT_IDF_DICT: string;
+  };
+  try {
+    loaded = require('nodejieba') as typeof loaded;
+  } catch (error) {
+    throw new Error(`the nodejieba segmenter is not installed (${(error as Error).message.split('\n')[0]})`);
+  }
+  loaded.load();
+  for (const [word, pos] of words) if (word) loaded.insertWord(word, pos);
+  return {
+    cut: (text) => loaded.cut(text),
+    tag: (text) => loaded.tag(text),
+    idfBytes: () => readFileSync(loaded.DEFAULT_IDF_DICT),
+  };
 }
 
 /** Matches a run of characters jieba would split but that form one number. */
@@ -48,13 +119,13 @@ const NUMBERISH = /^[0-9.,%]+$/;
 /** Cuts one line into words; digits, decimal points and separators stay one token. */
 export function cut(line: string): string[] {
   if (line === '') return [];
-  return mergeNumbers(loadJieba().cut(line));
+  return mergeNumbers(loadEngine().cut(line));
 }
 
-/** Tags the words of a short text with their parts of speech. */
+/** Tags the words of a text with their parts of speech; numbers and our words stay whole. */
 export function tag(text: string): TaggedWord[] {
   if (text === '') return [];
-  const tagged = loadJieba().tag(text);
+  const tagged = loadEngine().tag(text);
   const merged: TaggedWord[] = [];
   for (const item of tagged) {
     const last = merged[merged.length - 1];
@@ -77,18 +148,27 @@ function mergeNumbers(tokens: string[]): string[] {
   return out;
 }
 
+/** Matches a token that is a word to count. */
+const WORDISH = /[\p{L}\p{N}]/u;
+
 /** Tells whether a token is a word to count: it holds a letter, digit or Chinese character. */
 export function isWord(token: string): boolean {
-  return /[\p{L}\p{N}]/u.test(token);
+  return WORDISH.test(token);
 }
+
+/** Matches a word that can be a keyword: it holds a Chinese character. */
+const HAN = /\p{Script=Han}/u;
 
 /** Ranks words by TF-IDF, from their frequencies in a text, and returns the top `count`. */
 export function keywords(frequencies: ReadonlyMap<string, number>, count: number): string[] {
   if (count <= 0) return [];
   const table = idfTable();
-  return [...frequencies]
-    .filter(([word]) => word.length >= 2 && /\p{Script=Han}/u.test(word) && !table.stopWords.has(word))
-    .map(([word, tf]) => ({word, score: tf * (table.weight(word) ?? table.median)}))
+  const scored: {word: string; score: number}[] = [];
+  for (const [word, tf] of frequencies) {
+    if (word.length < 2 || !HAN.test(word) || table.stopWords.has(word)) continue;
+    scored.push({word, score: tf * (table.weight(word) ?? table.median)});
+  }
+  return scored
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
     .slice(0, count)
     .map((entry) => entry.word);
@@ -106,9 +186,9 @@ interface IdfTable {
  * Unknown words get the median weight, as jieba's own extractor does.
  */
 function idfTable(): IdfTable {
-  if (idf) return idf;
-  const j = loadJieba();
-  const bytes = readFileSync(j.DEFAULT_IDF_DICT);
+  const loadedTable = idfTables.get(current);
+  if (loadedTable) return loadedTable;
+  const bytes = loadEngine().idfBytes();
   const starts: number[] = [];
   const ends: number[] = [];
   const weights: number[] = [];
@@ -131,10 +211,9 @@ function idfTable(): IdfTable {
     slots[slot] = i;
   }
   const sorted = Float64Array.from(weights).sort();
-  const stopWords = new Set(readFileSync(j.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
   // Words already looked up, so each distinct word is hashed once per worker.
   const known = new Map<string, number | undefined>();
-  idf = {
+  const table: IdfTable = {
     weight(word) {
       if (known.has(word)) return known.get(word);
       const value = lookup(word);
@@ -142,7 +221,7 @@ function idfTable(): IdfTable {
       return value;
     },
     median: sorted[sorted.length >> 1] ?? 10,
-    stopWords,
+    stopWords: new Set(readWords('stop-words.txt')),
   };
   /** Finds a word's weight in the table. */
   function lookup(word: string): number | undefined {
@@ -155,7 +234,8 @@ function idfTable(): IdfTable {
     }
     return undefined;
   }
-  return idf;
+  idfTables.set(current, table);
+  return table;
 }
 
 /** FNV-1a hash of a byte range. */
