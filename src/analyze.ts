@@ -14,7 +14,7 @@ import {findIndicators} from './stages/indicators.js';
 import {readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {splitSections} from './stages/sections.js';
-import {cut, DEFAULT_SEGMENTER, isWord, keywords, useSegmenter, type SegmenterName} from './stages/segment.js';
+import {countWords, DEFAULT_SEGMENTER, keywords, useSegmenter, type SegmenterName} from './stages/segment.js';
 
 /** What the analysis of one file needs to know besides its bytes. */
 export interface AnalyzeOptions {
@@ -82,7 +82,7 @@ function analyzeBytes({file, bytes}: SourceFile, options: AnalyzeOptions): FileR
   const kindOfLine = new Array<Section['kind']>(text.length);
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
 
-  const words = options.words ? sections.map((section) => countWords(text.slice(section.start, section.end + 1), options.keywords)) : null;
+  const words = options.words ? sections.map((section) => sectionWords(text.slice(section.start, section.end + 1), options.keywords)) : null;
   const sectionRows = toSectionRows(file, sections, text, lines, words);
   const indicators: Indicator[] = findIndicators(text, options.labels ?? true).map((found) => ({
     file,
@@ -172,17 +172,9 @@ interface SectionWords {
   keywords: string[];
 }
 
-/** Segments the lines of one section, keeping only counts, so memory stays small on big files. */
-function countWords(lines: readonly string[], keywordCount: number): SectionWords {
-  const frequency = new Map<string, number>();
-  let count = 0;
-  for (const line of lines) {
-    for (const token of cut(line)) {
-      if (!isWord(token)) continue;
-      count++;
-      frequency.set(token, (frequency.get(token) ?? 0) + 1);
-    }
-  }
+/** Counts the words of a section's lines and ranks its keywords. */
+function sectionWords(lines: readonly string[], keywordCount: number): SectionWords {
+  const {count, frequency} = countWords(lines);
   return {count, keywords: keywords(frequency, keywordCount)};
 }
 

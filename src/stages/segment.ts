@@ -79,8 +79,7 @@ function loadEngine(): Engine {
 /** @node-rs/jieba with jieba's dictionary and ours; HMM on for words not in them. */
 function loadJiebaRs(words: ReadonlyMap<string, string>): Engine {
   const {Jieba} = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const {dict} = require('@node-rs/jieba/dict') as {dict: Buffer};
-  const jieba = Jieba.withDict(dict);
+  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   const lines = [...words].filter(([word]) => word).map(([word, pos]) => `${word} ${USER_WORD_FREQUENCY} ${pos}`);
   jieba.loadDict(Buffer.from(lines.join('\n')));
   return {
@@ -153,7 +152,46 @@ const WORDISH = /[\p{L}\p{N}]/u;
 
 /** Tells whether a token is a word to count: it holds a letter, digit or Chinese character. */
 export function isWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  // Chinese characters and ASCII letters and digits, without a regular expression.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
   return WORDISH.test(token);
+}
+
+/** Tells whether a token is a piece of a number: digits, decimal points, separators, %. */
+function isNumberish(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x25)) return false;
+  }
+  return token.length > 0;
+}
+
+/** The words of some lines: how many, and how often each occurs. */
+export interface WordCounts {
+  count: number;
+  frequency: Map<string, number>;
+}
+
+/**
+ * Cuts each line once and counts its words (numbers whole, punctuation not counted),
+ * keeping only counts, so memory stays small on big files.
+ */
+export function countWords(lines: readonly string[]): WordCounts {
+  const frequency = new Map<string, number>();
+  let count = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    const tokens = loadEngine().cut(line);
+    for (let i = 0; i < tokens.length; i++) {
+      let token = tokens[i]!;
+      if (isNumberish(token)) while (i + 1 < tokens.length && isNumberish(tokens[i + 1]!)) token += tokens[++i]!;
+      if (!isWord(token)) continue;
+      count++;
+      frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    }
+  }
+  return {count, frequency};
 }
 
 /** Matches a word that can be a keyword: it holds a Chinese character. */
@@ -163,15 +201,23 @@ const HAN = /\p{Script=Han}/u;
 export function keywords(frequencies: ReadonlyMap<string, number>, count: number): string[] {
   if (count <= 0) return [];
   const table = idfTable();
-  const scored: {word: string; score: number}[] = [];
+  // The best `count` so far, best first: a section has thousands of words, we keep ten.
+  const top: {word: string; score: number}[] = [];
   for (const [word, tf] of frequencies) {
     if (word.length < 2 || !HAN.test(word) || table.stopWords.has(word)) continue;
-    scored.push({word, score: tf * (table.weight(word) ?? table.median)});
+    const score = tf * (table.weight(word) ?? table.median);
+    if (top.length === count && !ranksBefore(score, word, top[count - 1]!)) continue;
+    let at = Math.min(top.length, count - 1);
+    while (at > 0 && ranksBefore(score, word, top[at - 1]!)) at--;
+    if (top.length === count) top.pop();
+    top.splice(at, 0, {word, score});
   }
-  return scored
-    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-    .slice(0, count)
-    .map((entry) => entry.word);
+  return top.map((entry) => entry.word);
+}
+
+/** Tells whether a word with `score` ranks before an entry: higher score, then code-unit order. */
+function ranksBefore(score: number, word: string, entry: {word: string; score: number}): boolean {
+  return score > entry.score || (score === entry.score && word < entry.word);
 }
 
 interface IdfTable {
@@ -180,62 +226,93 @@ interface IdfTable {
   stopWords: Set<string>;
 }
 
+/** Most words whose weight is remembered; the memo is emptied past this, so it never grows without bound. */
+const MEMO_LIMIT = 200_000;
+
 /**
  * Reads jieba's IDF weights (260,000 words) into an open-addressing hash table over the
- * file's own bytes: a Map of strings would cost each worker some 100 MB more at its peak.
- * Unknown words get the median weight, as jieba's own extractor does.
+ * file's own bytes, in typed arrays: a Map of strings would cost each worker some 100 MB
+ * more at its peak. Words looked up are remembered. Unknown words get the median weight,
+ * as jieba's own extractor does.
  */
 function idfTable(): IdfTable {
   const loadedTable = idfTables.get(current);
   if (loadedTable) return loadedTable;
   const bytes = loadEngine().idfBytes();
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const weights: number[] = [];
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  const starts = new Int32Array(lines + 1);
+  const ends = new Int32Array(lines + 1);
+  const weights = new Float64Array(lines + 1);
+  let entries = 0;
   for (let line = 0; line < bytes.length; ) {
     let next = bytes.indexOf(10, line);
     if (next < 0) next = bytes.length;
     const space = bytes.lastIndexOf(32, next);
     if (space > line) {
-      starts.push(line);
-      ends.push(space);
-      weights.push(Number(bytes.toString('latin1', space + 1, next)));
+      starts[entries] = line;
+      ends[entries] = space;
+      weights[entries++] = parseDecimal(bytes, space + 1, next);
     }
     line = next + 1;
   }
-  const size = 2 ** Math.ceil(Math.log2(starts.length * 2 + 1));
+  const size = 2 ** Math.ceil(Math.log2(entries * 2 + 1));
   const slots = new Int32Array(size).fill(-1);
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < entries; i++) {
     let slot = hashBytes(bytes, starts[i]!, ends[i]!) & (size - 1);
     while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
     slots[slot] = i;
   }
-  const sorted = Float64Array.from(weights).sort();
-  // Words already looked up, so each distinct word is hashed once per worker.
-  const known = new Map<string, number | undefined>();
+  const median = weights.slice(0, entries).sort()[entries >> 1] ?? 10;
+  const key = new Uint8Array(256);
+  const encoder = new TextEncoder();
+  /** Finds a word's weight in the table, or NaN. */
+  const lookup = (word: string): number => {
+    if (word.length * 3 > key.length) return NaN;
+    const length = encoder.encodeInto(word, key).written;
+    for (let slot = hashBytes(key, 0, length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
+      const i = slots[slot]!;
+      if (ends[i]! - starts[i]! === length && equalBytes(key, bytes, starts[i]!, length)) return weights[i]!;
+    }
+    return NaN;
+  };
+  const memo = new Map<string, number>();
   const table: IdfTable = {
     weight(word) {
-      if (known.has(word)) return known.get(word);
-      const value = lookup(word);
-      known.set(word, value);
-      return value;
+      let value = memo.get(word);
+      if (value === undefined) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        value = lookup(word);
+        memo.set(word, value);
+      }
+      return Number.isNaN(value) ? undefined : value;
     },
-    median: sorted[sorted.length >> 1] ?? 10,
+    median,
     stopWords: new Set(readWords('stop-words.txt')),
   };
-  /** Finds a word's weight in the table. */
-  function lookup(word: string): number | undefined {
-    const key = Buffer.from(word);
-    for (let slot = hashBytes(key, 0, key.length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
-      const i = slots[slot]!;
-      if (ends[i]! - starts[i]! === key.length && key.compare(bytes, starts[i]!, ends[i]!) === 0) {
-        return weights[i];
-      }
-    }
-    return undefined;
-  }
   idfTables.set(current, table);
   return table;
+}
+
+/** Reads a decimal number (`13.900677652`) from ASCII bytes, without making a string. */
+function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  let scale = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x2e) scale = 1;
+    else if (byte >= 0x30 && byte <= 0x39) {
+      value = value * 10 + (byte - 0x30);
+      if (scale) scale *= 10;
+    } else if (byte !== 0x0d) return Number(Buffer.from(bytes.subarray(start, end)).toString('latin1'));
+  }
+  return scale ? value / scale : value;
+}
+
+/** Tells whether `length` bytes of `key` equal those of `bytes` from `start`. */
+function equalBytes(key: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (key[i] !== bytes[start + i]) return false;
+  return true;
 }
 
 /** FNV-1a hash of a byte range. */
