@@ -28,6 +28,9 @@ const RATE_BASE_AT_END = /(?:每(?:人|户|名|月|年|天|日|千人|万人|百
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
+/** The same marks by character code, for the loops that look at every character. */
+const isClauseBreak = charTest(CLAUSE_BREAK);
+const isSentenceBreak = charTest(SENTENCE_BREAK);
 /** Adverbs that belong to a label: they tell done from not done. */
 const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正在']);
 /** One Chinese character. */
@@ -36,7 +39,7 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -51,6 +54,7 @@ function words(): NonNullable<typeof lexicon> {
     trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
+    anyCue: new RegExp(alternation(readList('categories.tsv').map(([cue]) => cue ?? '').filter(Boolean))),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
     fillers: [],
   };
@@ -112,7 +116,7 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     // words name no category is of the same kind as the one before it.
     let category = categorize(quantity.unit, label);
     const previous = found[found.length - 1];
-    if (previous && previous.unit === quantity.unit && labelCategory(label, quantity.unit) === null && continuesCount(line, previous.end, quantity.start)) {
+    if (previous && previous.unit === quantity.unit && continuesCount(line, previous.end, quantity.start) && labelCategory(label, quantity.unit) === null) {
       category = previous.category;
     }
     found.push({
@@ -221,12 +225,22 @@ function isFillerLabel(label: string): boolean {
 function continuesCount(line: string, from: number, to: number): boolean {
   let lastBreak = -1;
   for (let i = to - 1; i >= from; i--) {
-    if (SENTENCE_BREAK.test(line[i]!)) {
+    if (isSentenceBreak(line.charCodeAt(i))) {
       lastBreak = i;
       break;
     }
   }
   return lastBreak < 0 || /^\s*其中/.test(line.slice(lastBreak + 1, to));
+}
+
+/** Makes a test by character code of a one-character pattern, each code tested once, then remembered. */
+function charTest(pattern: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(0x10000);
+  return (code) => {
+    let answer = known[code]!;
+    if (answer === 0) answer = known[code] = pattern.test(String.fromCharCode(code)) ? 1 : 2;
+    return answer === 1;
+  };
 }
 
 /** Tells whether no sentence ends between two offsets of a line. */
@@ -236,16 +250,16 @@ function sameSentence(line: string, from: number, to: number): boolean {
 
 /** Where the clause that holds offset `at` begins. */
 function clauseStartBefore(line: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(line[i]!)) return i + 1;
+  for (let i = at - 1; i >= 0; i--) if (isClauseBreak(line.charCodeAt(i))) return i + 1;
   return 0;
 }
 
 /** The sentence that holds a quantity, trimmed. */
 function sentenceAround(line: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !SENTENCE_BREAK.test(line[from - 1]!)) from--;
+  while (from > 0 && !isSentenceBreak(line.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < line.length && !SENTENCE_BREAK.test(line[to]!)) to++;
+  while (to < line.length && !isSentenceBreak(line.charCodeAt(to))) to++;
   return line.slice(from, Math.min(line.length, to + 1)).trim();
 }
 
@@ -375,6 +389,8 @@ function labelCategory(label: string, unit: string): Category | null {
   // Counted in 次/场/期/轮, a meeting, training or campaign is an event even when it is
   // about petitions or disputes (信访干部业务培训3期, 矛盾纠纷排查两三次).
   if (info?.category === 'events' && EVENT_WORDS.test(label)) return 'events';
+  // Most labels hold no cue at all: one search tells, before the cues are tried in order.
+  if (!words().anyCue.test(label)) return null;
   for (const [cue, category] of words().categories) {
     if (category === 'organizations') {
       if (['家', '个', '所', '户', '间', '座'].includes(unit) && label.endsWith(cue)) return category;

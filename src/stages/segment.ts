@@ -204,6 +204,9 @@ export function keywords(frequencies: ReadonlyMap<string, number>, count: number
   // The best `count` so far, best first: a section has thousands of words, we keep ten.
   const top: {word: string; score: number}[] = [];
   for (const [word, tf] of frequencies) {
+    // A word that could not beat the last of a full list even with the highest weight is
+    // not looked up: most words of a section occur once or twice.
+    if (top.length === count && tf * table.highest < top[count - 1]!.score) continue;
     if (word.length < 2 || !HAN.test(word) || table.stopWords.has(word)) continue;
     const score = tf * (table.weight(word) ?? table.median);
     if (top.length === count && !ranksBefore(score, word, top[count - 1]!)) continue;
@@ -223,11 +226,13 @@ function ranksBefore(score: number, word: string, entry: {word: string; score: n
 interface IdfTable {
   weight(word: string): number | undefined;
   median: number;
+  /** The highest weight a word can get (known or not). */
+  highest: number;
   stopWords: Set<string>;
 }
 
 /** Most words whose weight is remembered; the memo is emptied past this, so it never grows without bound. */
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
 
 /**
  * Reads jieba's IDF weights (260,000 words) into an open-addressing hash table over the
@@ -263,7 +268,8 @@ function idfTable(): IdfTable {
     while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
     slots[slot] = i;
   }
-  const median = weights.slice(0, entries).sort()[entries >> 1] ?? 10;
+  const sorted = weights.slice(0, entries).sort();
+  const median = sorted[entries >> 1] ?? 10;
   const key = new Uint8Array(256);
   const encoder = new TextEncoder();
   /** Finds a word's weight in the table, or NaN. */
@@ -288,6 +294,7 @@ function idfTable(): IdfTable {
       return Number.isNaN(value) ? undefined : value;
     },
     median,
+    highest: Math.max(median, sorted[entries - 1] ?? 0),
     stopWords: new Set(readWords('stop-words.txt')),
   };
   idfTables.set(current, table);
