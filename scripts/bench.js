@@ -86,12 +86,16 @@ function repeated(measure, times = runs) {
   return {seconds: seconds[Math.floor(times / 2)], min: seconds[0], max: seconds[times - 1], rss: Math.max(...all.map((run) => run.rss ?? 0))};
 }
 
+/** The Python that has jieba: --python, else the system's (where Debian's python3-jieba goes), else python3 on PATH. */
+const python = [argument('python', ''), '/usr/bin/python3', 'python3'].filter(Boolean).find(
+  (candidate) => spawnSync(candidate, ['-c', 'import jieba'], {encoding: 'utf8'}).status === 0,
+);
+
 /** Tells whether the Python pipeline can run here, or why not. */
 function peerProblem() {
   if (!peer) return 'no peer script (give --peer PATH/peer.py)';
   if (!existsSync(peer)) return `${peer} does not exist`;
-  const python = spawnSync('python3', ['-c', 'import jieba'], {encoding: 'utf8'});
-  if (python.status !== 0) return 'python3 with jieba is not installed (apt-get install -y python3-jieba opencc)';
+  if (!python) return 'python3 with jieba is not installed (apt-get install -y python3-jieba opencc)';
   const opencc = spawnSync('opencc', ['--version'], {encoding: 'utf8'});
   if (opencc.error) return 'the opencc command is not installed (apt-get install -y python3-jieba opencc)';
   return null;
@@ -135,7 +139,7 @@ try {
   } else {
     const python = repeated(() => {
       const started = process.hrtime.bigint();
-      const child = spawnSync('python3', [peer, corpus, path.join(dir, 'out-peer')], {encoding: 'utf8', maxBuffer: 1 << 30});
+      const child = spawnSync(python, [peer, corpus, path.join(dir, 'out-peer')], {encoding: 'utf8', maxBuffer: 1 << 30});
       if (child.status !== 0) throw new Error(`${peer} failed (${child.status}): ${child.stderr}`);
       return {seconds: Number(process.hrtime.bigint() - started) / 1e9};
     });

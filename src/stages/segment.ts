@@ -268,8 +268,9 @@ function idfTable(): IdfTable {
     while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
     slots[slot] = i;
   }
-  const sorted = weights.slice(0, entries).sort();
-  const median = sorted[entries >> 1] ?? 10;
+  const median = entries > 0 ? nthSmallest(weights.slice(0, entries), entries >> 1) : 10;
+  let highest = median;
+  for (let i = 0; i < entries; i++) if (weights[i]! > highest) highest = weights[i]!;
   const key = new Uint8Array(256);
   const encoder = new TextEncoder();
   /** Finds a word's weight in the table, or NaN. */
@@ -294,11 +295,35 @@ function idfTable(): IdfTable {
       return Number.isNaN(value) ? undefined : value;
     },
     median,
-    highest: Math.max(median, sorted[entries - 1] ?? 0),
+    highest,
     stopWords: new Set(readWords('stop-words.txt')),
   };
   idfTables.set(current, table);
   return table;
+}
+
+/** Finds the `n`-th smallest of some numbers (0-based) in linear time, reordering them (quickselect). */
+function nthSmallest(values: Float64Array, n: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (n <= j) high = j;
+    else if (n >= i) low = i;
+    else break;
+  }
+  return values[n]!;
 }
 
 /** Reads a decimal number (`13.900677652`) from ASCII bytes, without making a string. */
