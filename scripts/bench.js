@@ -106,7 +106,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'reports-bench-'));
 try {
   const corpus = path.join(dir, 'corpus');
   const {files, megabytes} = makeCorpus(corpus, targetMb);
-  const jobs = Number(/jobs=(\d+)/.exec(spawnSync(process.execPath, ['--input-type=module', '-e', `import {defaultJobs} from './dist/config.js'; console.log('jobs=' + defaultJobs())`], {cwd: root, encoding: 'utf8'}).stdout)?.[1] ?? 0);
+  // The default --jobs as the tool chooses it (from cores and free memory).
+  const chosen = spawnSync(process.execPath, ['--input-type=module', '-e', `import {defaultJobs} from './dist/config.js'; console.log('jobs=' + defaultJobs())`], {cwd: root, encoding: 'utf8'});
+  const jobs = Number(/jobs=(\d+)/.exec(chosen.stdout)?.[1] ?? availableParallelism());
   console.log(`corpus: ${files} files, ${megabytes.toFixed(1)} MB: ${sources.length} reports from fixtures/{${SOURCE_FOLDERS.join(',')}} repeated; as shipped, GB18030, traditional`);
   console.log(`machine: ${availableParallelism()} cores, ${(freemem() / 2 ** 30).toFixed(1)} GiB free, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}; node ${process.version}; default --jobs ${jobs}; median of ${runs} runs\n`);
 
@@ -137,14 +139,14 @@ try {
   if (problem) {
     console.log(`\nPython pipeline: skipped, ${problem}; no ratio`);
   } else {
-    const python = repeated(() => {
+    const pythonRun = repeated(() => {
       const started = process.hrtime.bigint();
       const child = spawnSync(python, [peer, corpus, path.join(dir, 'out-peer')], {encoding: 'utf8', maxBuffer: 1 << 30});
       if (child.status !== 0) throw new Error(`${peer} failed (${child.status}): ${child.stderr}`);
       return {seconds: Number(process.hrtime.bigint() - started) / 1e9};
     });
-    console.log(`\nPython pipeline (${path.relative(root, peer)}), same corpus: ${format(python)}, ${(megabytes / python.seconds).toFixed(2)} MB/s`);
-    for (const [name, run] of results) console.log(`reports ${name} against Python: ${(python.seconds / run.seconds).toFixed(1)}x as fast`);
+    console.log(`\nPython pipeline (${path.relative(root, peer)}), same corpus: ${format(pythonRun)}, ${(megabytes / pythonRun.seconds).toFixed(2)} MB/s`);
+    for (const [name, run] of results) console.log(`reports ${name} against Python: ${(pythonRun.seconds / run.seconds).toFixed(1)}x as fast`);
   }
 } finally {
   if (keep) console.log(`kept ${dir}`);

@@ -46,8 +46,13 @@ export async function runPipeline(files: readonly FoundFile[], config: PipelineC
   if (config.segmenter) options.segmenter = config.segmenter;
   const jobs = Math.min(config.jobs, files.length);
   if (jobs <= 1) {
+    // The next file is read while this one is analysed.
+    const analyze = (task: AnalyzeTask): FileResult => analyzeFile({file: task.file, bytes: task.bytes}, task.options);
+    let reading = files.length > 0 ? readSource(files[0]!.absolute, config.maxFileBytes) : null;
     for (const [index, found] of files.entries()) {
-      const {result, size} = await readAndRun(found, config, (task) => analyzeFile({file: task.file, bytes: task.bytes}, task.options), options);
+      const read = await reading!;
+      reading = index + 1 < files.length ? readSource(files[index + 1]!.absolute, config.maxFileBytes) : null;
+      const {result, size} = await runRead(found, read, analyze, options);
       await sink(result, index, size);
     }
     return;
@@ -79,7 +84,13 @@ export async function runPipeline(files: readonly FoundFile[], config: PipelineC
 async function readAndRun(
   found: FoundFile, config: PipelineConfig, run: (task: AnalyzeTask) => FileResult | Promise<FileResult>, options: AnalyzeOptions,
 ): Promise<{result: FileResult; size: number}> {
-  const read = await readSource(found.absolute, config.maxFileBytes);
+  return runRead(found, await readSource(found.absolute, config.maxFileBytes), run, options);
+}
+
+/** Analyses a file once read; a failure to read or a crash becomes the file's error row. */
+async function runRead(
+  found: FoundFile, read: Awaited<ReturnType<typeof readSource>>, run: (task: AnalyzeTask) => FileResult | Promise<FileResult>, options: AnalyzeOptions,
+): Promise<{result: FileResult; size: number}> {
   if (!('bytes' in read)) return {result: failedFile(found.file, read.failure, '', read.ruleId), size: 0};
   try {
     return {result: await run({file: found.file, bytes: read.bytes, options}), size: read.bytes.length};

@@ -196,12 +196,11 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
  * (每年举办讲座12场 counts 场; 每千人口床位6.8张 keeps the base in its label).
  */
 function withRateBase(line: string, clauseStart: number, quantity: Quantity): Quantity {
-  if (quantity.unit.includes('/')) return quantity;
+  if (quantity.unit.includes('/') || unitInfo(quantity.unit)?.kind !== 'money') return quantity;
   const before = line.slice(clauseStart, quantity.start);
   const run = /((?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+)[^每]*$/.exec(before);
   if (!run) return quantity;
   const bases = [...run[1]!.matchAll(/每(人|户|名|月|年|天|日|千人|万人|百人|亩)/g)].map((m) => m[1]!);
-  if (unitInfo(quantity.unit)?.kind !== 'money') return quantity;
   return {...quantity, unit: [quantity.unit, ...bases.map((base) => (base === '名' ? '人' : base))].join('/')};
 }
 
