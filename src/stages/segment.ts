@@ -261,7 +261,8 @@ function idfTable(): IdfTable {
     }
     line = next + 1;
   }
-  const size = 2 ** Math.ceil(Math.log2(entries * 2 + 1));
+  // Slots for at least a third more than the entries: probes stay short, the table small.
+  const size = 2 ** Math.ceil(Math.log2(entries * 4 / 3 + 1));
   const slots = new Int32Array(size).fill(-1);
   for (let i = 0; i < entries; i++) {
     let slot = hashBytes(bytes, starts[i]!, ends[i]!) & (size - 1);
