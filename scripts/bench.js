@@ -1,12 +1,21 @@
 #!/usr/bin/env node
-// Measures `reports analyze` end to end on a generated corpus: wall time, MB/s, files/s and
-// peak memory for --jobs 1 and the default, plus start-up times. Not part of npm test.
-//   npm run bench                       2,000 files (about 40 MB)
-//   npm run bench -- --files 20000 --jobs 2   a larger corpus, to check memory stays flat
-//   npm run bench -- --format-copies 40       copies of each format sample (.txt/.docx/.doc/.pdf)
+// Measures `reports analyze` end to end on real reports: throughput (MB/s, files/s) and peak
+// memory for --jobs 1 and the default, that the output is the same for both, whether memory
+// stays flat on a corpus three times as large, the wall time on the five sample reports, and
+// the same corpus through a Python pipeline (OpenCC + jieba + regexes) for a ratio. Not part
+// of npm test.
+//   npm run bench                                  a corpus of at least 10 MB, 3 runs each
+//   npm run bench -- --mb 20 --runs 5              a larger corpus, more runs
+//   npm run bench -- --peer PATH/peer.py           the Python pipeline to compare with
+//   npm run bench -- --keep                        keep the corpus and outputs
+//   npm run bench -- --format-copies 40            copies of each format sample (.txt/.docx/.doc/.pdf)
+// The corpus: every report in fixtures/seeds, fixtures/gwr, fixtures/gwr-local and the
+// synthetic gold reports (fixtures/synthetic), copied until the size is reached; of each three
+// copies one is as shipped, one GB18030 and one in traditional script, all .txt so that the
+// Python pipeline reads every file too. The machine is shared: figures are medians of --runs.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {availableParallelism, tmpdir} from 'node:os';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {availableParallelism, freemem, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import iconv from 'iconv-lite';
@@ -17,87 +26,132 @@ const argument = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : fallback;
 };
-const fileCount = Number(argument('files', '2000'));
+const targetMb = Number(argument('mb', '10'));
+const runs = Number(argument('runs', '3'));
 const keep = process.argv.includes('--keep');
-const jobList = argument('jobs', `1,${availableParallelism()}`).split(',').map(Number);
+const defaultPeer = path.resolve(root, '../shared/peer/peer.py');
+const peer = argument('peer', existsSync(defaultPeer) ? defaultPeer : '');
 
-// Sources: every sample report shipped in fixtures/.
-const sources = ['seeds', 'gwr', 'synthetic', 'heldout'].flatMap((folder) =>
+const SOURCE_FOLDERS = ['seeds', 'gwr', 'gwr-local', 'synthetic'];
+const sources = SOURCE_FOLDERS.flatMap((folder) =>
   readdirSync(path.join(root, 'fixtures', folder))
     .filter((name) => name.endsWith('.txt'))
-    .map((name) => readFileSync(path.join(root, 'fixtures', folder, name), 'utf8')),
+    .sort()
+    .map((name) => ({name: `${folder}-${name}`, bytes: readFileSync(path.join(root, 'fixtures', folder, name))})),
 );
 const toTraditional = OpenCC.Converter({from: 'cn', to: 'tw'});
+const utf8 = new TextDecoder('utf-8', {fatal: true});
 
-/** Writes report `i`: a sample with its numbers varied, in one of five encodings or forms. */
-function makeReport(dir, i) {
-  const text = sources[i % sources.length].replace(/\d+/g, (n) => String(Number(n) + (i % 97)));
-  const sub = path.join(dir, `batch-${String(Math.floor(i / 500)).padStart(3, '0')}`);
-  mkdirSync(sub, {recursive: true});
-  const name = path.join(sub, `report-${String(i).padStart(6, '0')}`);
-  switch (i % 5) {
-    case 0: return writeFileSync(`${name}.txt`, iconv.encode(text, 'gb18030'));
-    case 1: return writeFileSync(`${name}.txt`, toTraditional(text));
-    case 2: return writeFileSync(`${name}.html`, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>报告</title><script>var a=1;</script></head><body>\n${text.split('\n').map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')}\n</body></html>\n`);
-    case 3: return writeFileSync(`${name}.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
-    default: return writeFileSync(`${name}.txt`, text);
+/** Decodes a source as UTF-8, or null when it is in another encoding (kept as shipped). */
+function asText(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
   }
 }
 
-/** Sums the sizes of the files under a folder. */
-function folderBytes(dir) {
+/** Writes copies of the sources into `dir` until it holds `megabytes`; returns the file count. */
+function makeCorpus(dir, megabytes) {
   let total = 0;
-  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
-    if (entry.isFile()) total += statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size;
+  let count = 0;
+  for (let round = 0; total < megabytes * 1e6; round++) {
+    const sub = path.join(dir, `round-${String(round).padStart(3, '0')}`);
+    mkdirSync(sub, {recursive: true});
+    for (const source of sources) {
+      const text = asText(source.bytes);
+      const variant = count % 3;
+      const bytes = text === null || variant === 0 ? source.bytes : variant === 1 ? iconv.encode(text, 'gb18030') : Buffer.from(toTraditional(text));
+      writeFileSync(path.join(sub, source.name), bytes);
+      total += bytes.length;
+      count++;
+    }
   }
-  return total;
+  return {files: count, megabytes: total / 1e6};
 }
 
-/** Runs the bin with the memory hook; returns wall seconds, peak RSS in MB and the status. */
-function run(args) {
+/** Runs the bin with the memory hook; returns wall seconds and peak RSS (all threads) in MiB. */
+function runReports(args) {
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ['-r', path.join(root, 'scripts/rss-hook.cjs'), path.join(root, 'bin/reports.js'), ...args], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30});
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/maxrss-kb=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
   if (child.status !== 0) throw new Error(`reports ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  const rss = Number(/maxrss-kb=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
   return {seconds, rss};
 }
 
-/** The median wall time of several runs. */
-function medianSeconds(args, times = 5) {
-  const all = Array.from({length: times}, () => run(args).seconds).sort((a, b) => a - b);
-  return all[Math.floor(times / 2)];
+/** Runs a measurement `runs` times; returns the median seconds and the largest peak RSS. */
+function repeated(measure, times = runs) {
+  const all = Array.from({length: times}, measure);
+  const seconds = all.map((run) => run.seconds).sort((a, b) => a - b);
+  return {seconds: seconds[Math.floor(times / 2)], min: seconds[0], max: seconds[times - 1], rss: Math.max(...all.map((run) => run.rss ?? 0))};
 }
 
+/** The Python that has jieba: --python, else the system's (where Debian's python3-jieba goes), else python3 on PATH. */
+const python = [argument('python', ''), '/usr/bin/python3', 'python3'].filter(Boolean).find(
+  (candidate) => spawnSync(candidate, ['-c', 'import jieba'], {encoding: 'utf8'}).status === 0,
+);
+
+/** Tells whether the Python pipeline can run here, or why not. */
+function peerProblem() {
+  if (!peer) return 'no peer script (give --peer PATH/peer.py)';
+  if (!existsSync(peer)) return `${peer} does not exist`;
+  if (!python) return 'python3 with jieba is not installed (apt-get install -y python3-jieba opencc)';
+  const opencc = spawnSync('opencc', ['--version'], {encoding: 'utf8'});
+  if (opencc.error) return 'the opencc command is not installed (apt-get install -y python3-jieba opencc)';
+  return null;
+}
+
+const format = (run) => `${run.seconds.toFixed(2)} s (min ${run.min.toFixed(2)}, max ${run.max.toFixed(2)})`;
 const dir = mkdtempSync(path.join(tmpdir(), 'reports-bench-'));
 try {
   const corpus = path.join(dir, 'corpus');
-  for (let i = 0; i < fileCount; i++) makeReport(corpus, i);
-  const megabytes = folderBytes(corpus) / 1e6;
-  console.log(`corpus: ${fileCount} files, ${megabytes.toFixed(1)} MB (UTF-8, GB18030, UTF-16, traditional, HTML) in ${corpus}`);
-  console.log(`machine: ${availableParallelism()} cores, node ${process.version}\n`);
+  const {files, megabytes} = makeCorpus(corpus, targetMb);
+  // The default --jobs as the tool chooses it (from cores and free memory).
+  const chosen = spawnSync(process.execPath, ['--input-type=module', '-e', `import {defaultJobs} from './dist/config.js'; console.log('jobs=' + defaultJobs())`], {cwd: root, encoding: 'utf8'});
+  const jobs = Number(/jobs=(\d+)/.exec(chosen.stdout)?.[1] ?? availableParallelism());
+  console.log(`corpus: ${files} files, ${megabytes.toFixed(1)} MB: ${sources.length} reports from fixtures/{${SOURCE_FOLDERS.join(',')}} repeated; as shipped, GB18030, traditional`);
+  console.log(`machine: ${availableParallelism()} cores, ${(freemem() / 2 ** 30).toFixed(1)} GiB free, load ${loadavg().map((n) => n.toFixed(2)).join(' ')}; node ${process.version}; default --jobs ${jobs}; median of ${runs} runs\n`);
 
-  const results = [];
-  for (const jobs of jobList) {
-    const {seconds, rss} = run(['analyze', corpus, '-o', path.join(dir, `out-${jobs}`), '--quiet', '--jobs', String(jobs)]);
-    results.push({jobs, seconds});
-    console.log(`reports analyze --jobs ${jobs}: ${seconds.toFixed(1)} s, ${(megabytes / seconds).toFixed(2)} MB/s, ${(fileCount / seconds).toFixed(1)} files/s, peak RSS ${rss.toFixed(0)} MB`);
+  const results = new Map();
+  for (const [name, extra] of [['--jobs 1', ['--jobs', '1']], [`default (--jobs ${jobs})`, []]]) {
+    const out = path.join(dir, `out-${results.size}`);
+    const run = repeated(() => runReports(['analyze', corpus, '-o', out, '--quiet', ...extra]));
+    results.set(name, {...run, out});
+    console.log(`reports analyze, ${name}: ${format(run)}, ${(megabytes / run.seconds).toFixed(2)} MB/s, ${(files / run.seconds).toFixed(1)} files/s, peak RSS ${run.rss.toFixed(0)} MiB`);
   }
-  if (results.length === 2) {
-    const [one, many] = results;
-    const same = ['reports.csv', 'sections.csv', 'indicators.csv'].every(
-      (table) => readFileSync(path.join(dir, `out-${one.jobs}/${table}`), 'utf8') === readFileSync(path.join(dir, `out-${many.jobs}/${table}`), 'utf8'),
-    );
-    console.log(`speed-up with ${many.jobs} jobs: ${(one.seconds / many.seconds).toFixed(2)}x; output identical: ${same ? 'yes' : 'NO'}`);
-  }
-  console.log('');
+  const [one, many] = [...results.values()];
+  const same = ['reports.csv', 'sections.csv', 'indicators.csv'].every(
+    (table) => readFileSync(path.join(one.out, table), 'utf8') === readFileSync(path.join(many.out, table), 'utf8'),
+  );
+  console.log(`output of --jobs 1 and --jobs ${jobs} identical: ${same ? 'yes' : 'NO'}`);
 
-  const sample = path.join(root, 'fixtures/seeds/000_c35e7c647163d1aa.txt');
-  console.log(`start-up: reports --version ${(medianSeconds(['--version']) * 1000).toFixed(0)} ms (median of 5)`);
-  console.log(`start-up: reports check on one sample report ${(medianSeconds(['check', sample]) * 1000).toFixed(0)} ms (median of 5)`);
-  console.log(`start-up: reports metrics on one sample report ${(medianSeconds(['metrics', sample]) * 1000).toFixed(0)} ms (median of 5, loads jieba)`);
+  // Memory must not grow with the corpus: the same run on three times as many files.
+  const large = path.join(dir, 'corpus-3x');
+  const largeCorpus = makeCorpus(large, targetMb * 3);
+  const largeRun = runReports(['analyze', large, '-o', path.join(dir, 'out-3x'), '--quiet']);
+  console.log(`memory on a corpus 3x as large (${largeCorpus.files} files, ${largeCorpus.megabytes.toFixed(1)} MB), default jobs: peak RSS ${largeRun.rss.toFixed(0)} MiB (${(largeCorpus.megabytes / largeRun.seconds).toFixed(2)} MB/s)`);
+  rmSync(large, {recursive: true, force: true});
+
+  const samples = repeated(() => runReports(['analyze', 'fixtures/seeds', '-o', path.join(dir, 'out-seeds'), '--quiet']), Math.max(runs, 5));
+  console.log(`reports analyze fixtures/seeds (5 sample reports): ${format(samples)} wall, peak RSS ${samples.rss.toFixed(0)} MiB`);
+
+  const problem = peerProblem();
+  if (problem) {
+    console.log(`\nPython pipeline: skipped, ${problem}; no ratio`);
+  } else {
+    const pythonRun = repeated(() => {
+      const started = process.hrtime.bigint();
+      const child = spawnSync(python, [peer, corpus, path.join(dir, 'out-peer')], {encoding: 'utf8', maxBuffer: 1 << 30});
+      if (child.status !== 0) throw new Error(`${peer} failed (${child.status}): ${child.stderr}`);
+      return {seconds: Number(process.hrtime.bigint() - started) / 1e9};
+    });
+    console.log(`\nPython pipeline (${path.relative(root, peer)}), same corpus: ${format(pythonRun)}, ${(megabytes / pythonRun.seconds).toFixed(2)} MB/s`);
+    for (const [name, run] of results) console.log(`reports ${name} against Python: ${(pythonRun.seconds / run.seconds).toFixed(1)}x as fast`);
+  }
+
   console.log('');
-  await benchFormats({dir, run, copies: Number(argument('format-copies', '40')), jobs: jobList[jobList.length - 1]});
+  await benchFormats({dir, run: runReports, copies: Number(argument('format-copies', '40')), jobs});
 } finally {
   if (keep) console.log(`kept ${dir}`);
   else rmSync(dir, {recursive: true, force: true});

@@ -16,7 +16,7 @@ import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {sectionsOf} from './stages/sections.js';
 import {buildDoc, type Doc, type SectionWords} from './doc.js';
-import {cut, isWord, keywords} from './stages/segment.js';
+import {countWords, DEFAULT_SEGMENTER, keywords, useSegmenter, type SegmenterName} from './stages/segment.js';
 
 /** What the analysis of one file needs to know besides its bytes. */
 export interface AnalyzeOptions {
@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   keywords: number;
   /** Label indicators (jieba's parts of speech); default true. */
   labels?: boolean;
+  /** The jieba engine; default jieba-rs. */
+  segmenter?: SegmenterName;
   /** Run the completeness rules, adding their findings to the messages. */
   check?: {settings: CheckSettings; lang: Language};
   /** Language of the messages: Chinese (default) or English. */
@@ -69,6 +71,7 @@ export function failedFile(file: string, why: Text, encoding: string, ruleId: st
 }
 
 function analyzeBytes({file, bytes, extracted}: SourceFile, options: AnalyzeOptions): FileResult {
+  useSegmenter(options.segmenter ?? DEFAULT_SEGMENTER);
   const messages: Message[] = [];
   const lang = options.check?.lang ?? options.lang ?? 'zh';
   const decoded = extracted ? {text: '', encoding: extracted.encoding, replaced: 0} as ReturnType<typeof decode> : decode(bytes);
@@ -109,7 +112,7 @@ export const STAGES: readonly Stage[] = [
   {name: 'metadata', run: (doc) => { doc.meta = readMetadata(doc); }},
   {name: 'sections', run: (doc) => { doc.sections = sectionsOf(doc, {reportYear: doc.meta!.year, kind: doc.meta!.kind}); }},
   {name: 'words', run: (doc, options) => {
-    doc.words = options.words ? doc.sections!.map((section) => countWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
+    doc.words = options.words ? doc.sections!.map((section) => sectionWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
   }},
   {name: 'indicators', run: (doc, options) => { doc.indicators = findIndicators(doc.lines, options.labels ?? true); }},
 ];
@@ -211,17 +214,9 @@ function toSectionRows(
 }
 
 
-/** Segments the lines of one section, keeping only counts, so memory stays small on big files. */
-function countWords(lines: readonly string[], keywordCount: number): SectionWords {
-  const frequency = new Map<string, number>();
-  let count = 0;
-  for (const line of lines) {
-    for (const token of cut(line)) {
-      if (!isWord(token)) continue;
-      count++;
-      frequency.set(token, (frequency.get(token) ?? 0) + 1);
-    }
-  }
+/** Counts the words of a section's lines and ranks its keywords. */
+function sectionWords(lines: readonly string[], keywordCount: number): SectionWords {
+  const {count, frequency} = countWords(lines);
   return {count, keywords: keywords(frequency, keywordCount)};
 }
 

@@ -65,6 +65,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
       .option('--jobs <n>', 'worker threads (default: number of cores)')
       .option('--keywords <n>', 'keywords listed per section', '10')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+      .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
       .option('-q, --quiet', 'print no summary or progress, only errors')
       .option('--lang <lang>', 'language of the messages: zh (default) or en');
 
@@ -179,8 +180,9 @@ function commanderText(error: CommanderError): Text {
 
 /** Tells whether an error comes from writing output (a full disk, a closed folder). */
 function isWriteFailure(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code);
+  const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+  // A folder that cannot be made (ENOENT under /proc) is a write failure too.
+  return typeof code === 'string' && (['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code) || syscall === 'mkdir');
 }
 
 /** The version in package.json. */

@@ -3,10 +3,12 @@
  * see the Config; a bad option is a UsageError (exit status 2) naming the option and what
  * it got.
  */
-import {availableParallelism} from 'node:os';
+import {availableParallelism, freemem} from 'node:os';
 import path from 'node:path';
-import {REPORT_EXTENSIONS, UsageError} from './stages/discover.js';
+import {findConfig, loadSegmenter} from './check/settings.js';
 import type {Language} from './messages.js';
+import {REPORT_EXTENSIONS, UsageError} from './stages/discover.js';
+import {DEFAULT_SEGMENTER, segmenterInstalled, SEGMENTERS, type SegmenterName} from './stages/segment.js';
 import type {Config} from './types.js';
 
 /** Options as commander parses them: strings, booleans, all optional. */
@@ -20,6 +22,9 @@ export interface RawOptions {
   maxFileSize?: string;
   ext?: string;
   lang?: string;
+  segmenter?: string;
+  /** A config file given with --config (`reports check`); else reports.config.json is looked for. */
+  config?: string;
 }
 
 const FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -37,11 +42,12 @@ export function resolveConfig(raw: RawOptions, cwd: string): Config {
     format: format as Config['format'],
     extensions: extensionList(raw.ext),
     bom: raw.bom ?? false,
-    jobs: positiveInteger('--jobs', raw.jobs, availableParallelism()),
+    jobs: positiveInteger('--jobs', raw.jobs, defaultJobs()),
     quiet: raw.quiet ?? false,
     outDir: path.resolve(cwd, raw.output ?? 'reports-out'),
     keywords: positiveInteger('--keywords', raw.keywords, 10, true),
     maxFileBytes: positiveInteger('--max-file-size', raw.maxFileSize, DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    segmenter: chooseSegmenter(raw, cwd),
   };
 }
 
@@ -57,6 +63,31 @@ function extensionList(value: string | undefined): string[] {
     });
   }
   return extensions;
+}
+
+/** The segmenter: --segmenter, else the config file's `segmenter`, else jieba-rs; refused when not installed. */
+function chooseSegmenter(raw: RawOptions, cwd: string): SegmenterName {
+  const name = raw.segmenter ?? loadSegmenter(findConfig(cwd, raw.config)) ?? DEFAULT_SEGMENTER;
+  if (!(SEGMENTERS as readonly string[]).includes(name)) {
+    throw badChoice('--segmenter', SEGMENTERS, name);
+  }
+  if (!segmenterInstalled(name as SegmenterName)) {
+    throw new UsageError({
+      zh: `分词引擎 ${name} 没有安装：请运行 \`npm install ${name}\`（需要编译 C++），或使用默认的 ${DEFAULT_SEGMENTER}`,
+      en: `segmenter ${name} is not installed: run \`npm install ${name}\` (it compiles C++), or use the default, ${DEFAULT_SEGMENTER}`,
+    });
+  }
+  return name as SegmenterName;
+}
+
+/** Memory one worker takes at its peak (engine, OpenCC tables, files in flight), in bytes. */
+const WORKER_BYTES = 160 * 1024 * 1024;
+/** Memory the main thread keeps for itself, in bytes. */
+const MAIN_BYTES = 120 * 1024 * 1024;
+
+/** Chooses the number of workers: one per core, as many as free memory holds, at least one. */
+export function defaultJobs(cores = availableParallelism(), free = freemem()): number {
+  return Math.max(1, Math.min(cores, Math.floor((free - MAIN_BYTES) / WORKER_BYTES)));
 }
 
 /** Reads a whole number option; zero only where `allowZero`. */
@@ -89,7 +120,6 @@ function badChoice(name: string, choices: readonly string[], got: string): Usage
 
 /** Options of `reports check`, as commander parses them. */
 export interface CheckOptions extends RawOptions {
-  config?: string;
   maxWarnings?: string;
 }
 

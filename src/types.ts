@@ -60,6 +60,8 @@ export interface Config {
   lang: Language;
   /** Extensions searched for in folders (without the dot). */
   extensions: string[];
+  /** The jieba engine that cuts words: jieba-rs (default) or nodejieba. */
+  segmenter: 'jieba-rs' | 'nodejieba';
 }
 
 /** Text of a file split into lines, each remembering the source line it came from. */

@@ -77,6 +77,9 @@ export const cases: CliCase[] = [
     files: {'reports.csv': /\nfixtures\/formats\/bad\/encrypted\.pdf,,,,pdf,,0,0,,0,error,the document is encrypted \(password protected\) and cannot be read,,,,,\n/}},
   {name: 'text: a folder is refused', args: ['text', 'fixtures/formats'], exitCode: 2, stderr: /^reports: fixtures\/formats 是文件夹；reports text 只接受一个文件\n$/},
   {name: 'an unknown extension for --ext', args: ['metrics', 'fixtures/formats', '--ext', 'xlsx'], exitCode: 2, stderr: /^reports: --ext 应为以逗号分隔的扩展名（txt、md、html、htm、docx、doc、pdf），收到 "xlsx"\n$/},
+  {name: 'an output folder that cannot be made', args: ['analyze', 'fixtures/seeds', '-o', '/proc/x/out'], exitCode: 2, stderr: /^reports: [^\n]*\/proc\/x\/out[^\n]*\n$/},
+  {name: 'a check report file that cannot be made', args: ['check', 'fixtures/seeds', '-o', '/proc/x/out.txt'], exitCode: 2, stderr: /^reports: [^\n]*\/proc\/x\/out\.txt[^\n]*\n$/},
+  {name: 'an unknown segmenter', args: ['metrics', 'fixtures/seeds', '--segmenter', 'pkuseg'], exitCode: 2, stderr: /^reports: --segmenter 须为 jieba-rs、nodejieba 之一，收到的是 "pkuseg"\n$/},
 ];
 
 /**

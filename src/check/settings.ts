@@ -52,16 +52,30 @@ export function findConfig(cwd: string, given: string | undefined): string | nul
   }
 }
 
+/** The segmenters a config file may name (see src/stages/segment.ts). */
+const SEGMENTER_NAMES = ['jieba-rs', 'nodejieba'];
+
+/** Reads the `segmenter` a config file names, or undefined when it names none. */
+export function loadSegmenter(file: string | null): 'jieba-rs' | 'nodejieba' | undefined {
+  if (file === null) return undefined;
+  const config = parseConfig(file);
+  resolveSettings(config, file);
+  return isObject(config) ? (config.segmenter as 'jieba-rs' | 'nodejieba' | undefined) : undefined;
+}
+
 /** Loads and validates a config file, returning the settings of every rule. */
 export function loadSettings(file: string | null): CheckSettings {
   if (file === null) return structuredClone(RULE_DEFAULTS);
-  let parsed: unknown;
+  return resolveSettings(parseConfig(file), file);
+}
+
+/** Reads a config file as JSON. */
+function parseConfig(file: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError({zh: `${file}：不是有效的 JSON（${oneLine((error as Error).message)}）；请修正该文件`, en: `${file}: not valid JSON (${oneLine((error as Error).message)}); fix the file`});
   }
-  return resolveSettings(parsed, file);
 }
 
 /** Validates a parsed config object and fills in defaults. */
@@ -69,7 +83,18 @@ export function resolveSettings(config: unknown, file = CONFIG_NAME): CheckSetti
   const settings = structuredClone(RULE_DEFAULTS) as Record<string, Record<string, unknown>>;
   if (!isObject(config)) throw new ConfigError({zh: `${file}：应为一个对象，实际是 ${JSON.stringify(config)}`, en: `${file}: expected an object, got ${JSON.stringify(config)}`});
   for (const key of Object.keys(config)) {
-    if (key !== 'rules') throw new ConfigError({zh: `${file}：未知的键 ${JSON.stringify(key)}（只能是 "rules"）`, en: `${file}: unknown key ${JSON.stringify(key)} (expected "rules")`});
+    if (key !== 'rules' && key !== 'segmenter') {
+      throw new ConfigError({
+        zh: `${file}：未知的键 ${JSON.stringify(key)}（只能是 "rules" 或 "segmenter"）`,
+        en: `${file}: unknown key ${JSON.stringify(key)} (expected "rules" or "segmenter")`,
+      });
+    }
+  }
+  if (config.segmenter !== undefined && !SEGMENTER_NAMES.includes(config.segmenter as string)) {
+    throw new ConfigError({
+      zh: `${file}："segmenter" 须为 ${SEGMENTER_NAMES.join('、')} 之一，实际是 ${JSON.stringify(config.segmenter)}`,
+      en: `${file}: "segmenter" must be one of ${SEGMENTER_NAMES.join(', ')}, got ${JSON.stringify(config.segmenter)}`,
+    });
   }
   const rules = config.rules ?? {};
   if (!isObject(rules)) throw new ConfigError({zh: `${file}："rules" 应为一个对象，实际是 ${JSON.stringify(rules)}`, en: `${file}: "rules" must be an object, got ${JSON.stringify(rules)}`});

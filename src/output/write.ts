@@ -3,7 +3,7 @@
  * temporary file beside the target, which is renamed over it only once complete.
  */
 import {createWriteStream, rmSync, type WriteStream} from 'node:fs';
-import {mkdir, rename, rm} from 'node:fs/promises';
+import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
 
 /** A file being written: append text, then commit (rename into place) or abort. */
@@ -20,7 +20,7 @@ let cleanupInstalled = false;
 
 /** Opens `target` for writing through a temporary file in the same folder. */
 export async function openAtomic(target: string): Promise<AtomicFile> {
-  await mkdir(path.dirname(target), {recursive: true});
+  await makeFolder(path.dirname(target));
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   installCleanup();
   const stream: WriteStream = createWriteStream(temporary);
@@ -44,6 +44,32 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
       pending.delete(temporary);
     },
   };
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. Node's own recursive
+ * mkdir retries for ever where a parent cannot be made (ENOENT under /proc); here any
+ * failure is thrown at once.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    try {
+      if ((await stat(at)).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a folder, '${at}'`), {code: 'ENOTDIR'});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.push(at);
+      if (path.dirname(at) === at) break;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /**

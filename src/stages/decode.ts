@@ -60,6 +60,12 @@ export function decode(bytes: Uint8Array): Decoded {
     if (text !== null && !hasNul(text)) return {text, encoding: 'gb18030', replaced: 0};
   }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  // GB2312 text (most GBK files) never has a trail byte below 0xA1; Big5 text has one in
+  // about a third of its characters. Without any in many characters, it is GB.
+  if (onlyHighTrails(sample)) {
+    const text = tryDecode('gb18030', bytes);
+    if (text !== null && !hasNul(text)) return {text, encoding: 'gb18030', replaced: 0};
+  }
   const candidates = chardet
     .analyse(sample)
     .map((match) => LEGACY[match.name])
@@ -102,6 +108,24 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Characters of two bytes a sample needs before its trail bytes tell GB from Big5. */
+const TRAIL_EVIDENCE = 64;
+
+/** Tells whether a sample has many two-byte characters and none with a trail byte below 0xA1. */
+function onlyHighTrails(sample: Uint8Array): boolean {
+  let pairs = 0;
+  for (let i = 0; i < sample.length - 1; ) {
+    if (sample[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    if (sample[i + 1]! < 0xa1) return false;
+    pairs++;
+    i += 2;
+  }
+  return pairs >= TRAIL_EVIDENCE;
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences and bytes that fit none. */

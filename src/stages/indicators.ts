@@ -28,13 +28,18 @@ const RATE_BASE_AT_END = /(?:每(?:人|户|名|月|年|天|日|千人|万人|百
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
+/** The same marks by character code, for the loops that look at every character. */
+const isClauseBreak = charTest(CLAUSE_BREAK);
+const isSentenceBreak = charTest(SENTENCE_BREAK);
 /** Adverbs that belong to a label: they tell done from not done. */
 const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正在']);
+/** One Chinese character. */
+const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Longest label kept; the rest of a long clause is context, not the thing counted. */
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -49,6 +54,7 @@ function words(): NonNullable<typeof lexicon> {
     trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
+    anyCue: new RegExp(alternation(readList('categories.tsv').map(([cue]) => cue ?? '').filter(Boolean))),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
     fillers: [],
   };
@@ -110,7 +116,7 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     // words name no category is of the same kind as the one before it.
     let category = categorize(quantity.unit, label);
     const previous = found[found.length - 1];
-    if (previous && previous.unit === quantity.unit && labelCategory(label, quantity.unit) === null && continuesCount(line, previous.end, quantity.start)) {
+    if (previous && previous.unit === quantity.unit && continuesCount(line, previous.end, quantity.start) && labelCategory(label, quantity.unit) === null) {
       category = previous.category;
     }
     found.push({
@@ -190,12 +196,11 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
  * (每年举办讲座12场 counts 场; 每千人口床位6.8张 keeps the base in its label).
  */
 function withRateBase(line: string, clauseStart: number, quantity: Quantity): Quantity {
-  if (quantity.unit.includes('/')) return quantity;
+  if (quantity.unit.includes('/') || unitInfo(quantity.unit)?.kind !== 'money') return quantity;
   const before = line.slice(clauseStart, quantity.start);
   const run = /((?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+)[^每]*$/.exec(before);
   if (!run) return quantity;
   const bases = [...run[1]!.matchAll(/每(人|户|名|月|年|天|日|千人|万人|百人|亩)/g)].map((m) => m[1]!);
-  if (unitInfo(quantity.unit)?.kind !== 'money') return quantity;
   return {...quantity, unit: [quantity.unit, ...bases.map((base) => (base === '名' ? '人' : base))].join('/')};
 }
 
@@ -219,12 +224,22 @@ function isFillerLabel(label: string): boolean {
 function continuesCount(line: string, from: number, to: number): boolean {
   let lastBreak = -1;
   for (let i = to - 1; i >= from; i--) {
-    if (SENTENCE_BREAK.test(line[i]!)) {
+    if (isSentenceBreak(line.charCodeAt(i))) {
       lastBreak = i;
       break;
     }
   }
   return lastBreak < 0 || /^\s*其中/.test(line.slice(lastBreak + 1, to));
+}
+
+/** Makes a test by character code of a one-character pattern, each code tested once, then remembered. */
+function charTest(pattern: RegExp): (code: number) => boolean {
+  const known = new Uint8Array(0x10000);
+  return (code) => {
+    let answer = known[code]!;
+    if (answer === 0) answer = known[code] = pattern.test(String.fromCharCode(code)) ? 1 : 2;
+    return answer === 1;
+  };
 }
 
 /** Tells whether no sentence ends between two offsets of a line. */
@@ -234,16 +249,16 @@ function sameSentence(line: string, from: number, to: number): boolean {
 
 /** Where the clause that holds offset `at` begins. */
 function clauseStartBefore(line: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(line[i]!)) return i + 1;
+  for (let i = at - 1; i >= 0; i--) if (isClauseBreak(line.charCodeAt(i))) return i + 1;
   return 0;
 }
 
 /** The sentence that holds a quantity, trimmed. */
 function sentenceAround(line: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !SENTENCE_BREAK.test(line[from - 1]!)) from--;
+  while (from > 0 && !isSentenceBreak(line.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < line.length && !SENTENCE_BREAK.test(line[to]!)) to++;
+  while (to < line.length && !isSentenceBreak(line.charCodeAt(to))) to++;
   return line.slice(from, Math.min(line.length, to + 1)).trim();
 }
 
@@ -307,7 +322,14 @@ function trimLeading(text: string): string {
     }
     // jieba tags both punctuation and words it does not know as x; only the first stops a label.
     const unknownWord = pos === 'x' && /\p{Script=Han}/u.test(word);
-    if ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word)) break;
+    // A one-character measure word after another lone character that is no numeral or
+    // demonstrative (三道, 这道) is half of a word jieba split (占/道 of 占道经营).
+    const before = tagged[start - 2];
+    const strayMeasure = pos === 'q' && HAN_CHAR.test(word) && before !== undefined && HAN_CHAR.test(before.word) && !/^(m|r|q)$/.test(before.tag);
+    // A Chinese numeral fused with the one character after it is an abbreviation (一产 for
+    // 第一产业, 两委), which jieba may cut into 一/产: the numeral stays.
+    const numeralOfAbbreviation = pos === 'm' && /^[一二三两四五六七八九]$/.test(word) && taken !== '' && tagged[start]!.word.length === 1 && HAN_CHAR.test(tagged[start]!.word);
+    if (!strayMeasure && !numeralOfAbbreviation && ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word))) break;
     // 办理时限: a verb stays when without it only a bare two-character noun would remain.
     if (taken !== '' && leading.includes(word) && taken.length > 2) break;
     if (taken !== '' && pos === 'ns' && taken.length > 1) break;
@@ -366,6 +388,8 @@ function labelCategory(label: string, unit: string): Category | null {
   // Counted in 次/场/期/轮, a meeting, training or campaign is an event even when it is
   // about petitions or disputes (信访干部业务培训3期, 矛盾纠纷排查两三次).
   if (info?.category === 'events' && EVENT_WORDS.test(label)) return 'events';
+  // Most labels hold no cue at all: one search tells, before the cues are tried in order.
+  if (!words().anyCue.test(label)) return null;
   for (const [cue, category] of words().categories) {
     if (category === 'organizations') {
       if (['家', '个', '所', '户', '间', '座'].includes(unit) && label.endsWith(cue)) return category;

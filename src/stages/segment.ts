@@ -1,23 +1,25 @@
 /**
- * Words, by jieba. The only module that imports nodejieba: its dictionary loads on first
- * use (about a second), so commands that never segment never pay for it. Numbers are kept
- * whole (jieba cuts `5346` into single digits), and keywords are ranked by TF-IDF with
- * jieba's own IDF table and stop words.
+ * Words, by jieba. The only module that loads a segmenter: `jieba-rs` (@node-rs/jieba,
+ * prebuilt, the default) or `nodejieba` (an optional dependency compiled from C++, for
+ * those who need its exact output). The engine loads on first use, once per process or
+ * worker, so commands that never segment never pay for it. HMM is on, so unknown words
+ * (提振, 施策) stay whole; numbers are kept whole (jieba cuts `5346` into single digits).
+ * A line is tagged once: its words are counted and its parts of speech serve the labels.
+ * Keywords are ranked by TF-IDF with the engine's IDF table and jieba's stop words.
  */
 import {createRequire} from 'node:module';
 import {readFileSync} from 'node:fs';
-import {readList} from '../lexicon.js';
+import {readList, readWords} from '../lexicon.js';
 
 const require = createRequire(import.meta.url);
 
-interface Jieba {
-  load(): void;
-  insertWord(word: string, tag?: string): boolean;
-  cut(sentence: string, strict?: boolean): string[];
-  tag(sentence: string): {word: string; tag: string}[];
-  DEFAULT_IDF_DICT: string;
-  DEFAULT_STOP_WORD_DICT: string;
-}
+/** The segmenters there are; the first is the default. */
+export const SEGMENTERS = ['jieba-rs', 'nodejieba'] as const;
+export type SegmenterName = (typeof SEGMENTERS)[number];
+export const DEFAULT_SEGMENTER: SegmenterName = 'jieba-rs';
+
+/** The npm package behind each segmenter. */
+const PACKAGES: Record<SegmenterName, string> = {'jieba-rs': '@node-rs/jieba', nodejieba: 'nodejieba'};
 
 /** A word with its part of speech, as jieba tags it. */
 export interface TaggedWord {
@@ -25,21 +27,89 @@ export interface TaggedWord {
   tag: string;
 }
 
-let jieba: Jieba | undefined;
+/** What the rest of the program needs from an engine. */
+interface Engine {
+  cut(text: string): string[];
+  tag(text: string): TaggedWord[];
+  /** jieba's IDF table: lines of `word weight`. */
+  idfBytes(): Buffer;
+}
+
+/**
+ * The frequency given to the words of data/jieba-words.txt: the median of jieba's
+ * dictionary, as nodejieba gives inserted words. Some stay below their parts (占比 is
+ * cut 占/比), and `tag` joins those.
+ */
+const USER_WORD_FREQUENCY = 3;
+
+const engines = new Map<SegmenterName, Engine>();
+let current: SegmenterName = DEFAULT_SEGMENTER;
+let engine: Engine | undefined;
 /** The words of data/jieba-words.txt with their parts of speech. */
 let userWords: Map<string, string> | undefined;
-let idf: IdfTable | undefined;
+const idfTables = new Map<SegmenterName, IdfTable>();
 
-/** Loads nodejieba and its dictionary once per process (or worker). */
-function loadJieba(): Jieba {
-  if (!jieba) {
-    const loaded = require('nodejieba') as Jieba;
-    loaded.load();
-    userWords = new Map(readList('jieba-words.txt').map(([word, pos]) => [word ?? '', pos ?? 'n']));
-    for (const [word, pos] of userWords) if (word) loaded.insertWord(word, pos);
-    jieba = loaded;
+/** Chooses the engine later calls use; it loads on first use. */
+export function useSegmenter(name: SegmenterName): void {
+  if (name !== current) {
+    current = name;
+    engine = engines.get(name);
   }
-  return jieba;
+}
+
+/** Tells whether a segmenter's package is installed. */
+export function segmenterInstalled(name: SegmenterName): boolean {
+  try {
+    require.resolve(PACKAGES[name]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the chosen engine and its dictionary, once per process (or worker). */
+function loadEngine(): Engine {
+  if (engine) return engine;
+  userWords ??= new Map(readList('jieba-words.txt').map(([word, pos]) => [word ?? '', pos ?? 'n']));
+  engine = current === 'nodejieba' ? loadNodejieba(userWords) : loadJiebaRs(userWords);
+  engines.set(current, engine);
+  return engine;
+}
+
+/** @node-rs/jieba with jieba's dictionary and ours; HMM on for words not in them. */
+function loadJiebaRs(words: ReadonlyMap<string, string>): Engine {
+  const {Jieba} = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+  const lines = [...words].filter(([word]) => word).map(([word, pos]) => `${word} ${USER_WORD_FREQUENCY} ${pos}`);
+  jieba.loadDict(Buffer.from(lines.join('\n')));
+  return {
+    cut: (text) => jieba.cut(text, true),
+    tag: (text) => jieba.tag(text, true),
+    idfBytes: () => readFileSync(require.resolve('@node-rs/jieba/idf.txt')),
+  };
+}
+
+/** nodejieba (cppjieba), loaded only when asked for: an optional dependency. */
+function loadNodejieba(words: ReadonlyMap<string, string>): Engine {
+  let loaded: {
+    load(): void;
+    insertWord(word: string, tag?: string): boolean;
+    cut(sentence: string, hmm?: boolean): string[];
+    tag(sentence: string): TaggedWord[];
+    DEFAULT_IDF_DICT: string;
+  };
+  try {
+    loaded = require('nodejieba') as typeof loaded;
+  } catch (error) {
+    throw new Error(`the nodejieba segmenter is not installed (${(error as Error).message.split('\n')[0]})`);
+  }
+  loaded.load();
+  for (const [word, pos] of words) if (word) loaded.insertWord(word, pos);
+  return {
+    cut: (text) => loaded.cut(text),
+    tag: (text) => loaded.tag(text),
+    idfBytes: () => readFileSync(loaded.DEFAULT_IDF_DICT),
+  };
 }
 
 /** Matches a run of characters jieba would split but that form one number. */
@@ -48,13 +118,13 @@ const NUMBERISH = /^[0-9.,%]+$/;
 /** Cuts one line into words; digits, decimal points and separators stay one token. */
 export function cut(line: string): string[] {
   if (line === '') return [];
-  return mergeNumbers(loadJieba().cut(line));
+  return mergeNumbers(loadEngine().cut(line));
 }
 
-/** Tags the words of a short text with their parts of speech. */
+/** Tags the words of a text with their parts of speech; numbers and our words stay whole. */
 export function tag(text: string): TaggedWord[] {
   if (text === '') return [];
-  const tagged = loadJieba().tag(text);
+  const tagged = loadEngine().tag(text);
   const merged: TaggedWord[] = [];
   for (const item of tagged) {
     const last = merged[merged.length - 1];
@@ -77,85 +147,205 @@ function mergeNumbers(tokens: string[]): string[] {
   return out;
 }
 
+/** Matches a token that is a word to count. */
+const WORDISH = /[\p{L}\p{N}]/u;
+
 /** Tells whether a token is a word to count: it holds a letter, digit or Chinese character. */
 export function isWord(token: string): boolean {
-  return /[\p{L}\p{N}]/u.test(token);
+  const code = token.charCodeAt(0);
+  // Chinese characters and ASCII letters and digits, without a regular expression.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+  return WORDISH.test(token);
 }
+
+/** Tells whether a token is a piece of a number: digits, decimal points, separators, %. */
+function isNumberish(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x25)) return false;
+  }
+  return token.length > 0;
+}
+
+/** The words of some lines: how many, and how often each occurs. */
+export interface WordCounts {
+  count: number;
+  frequency: Map<string, number>;
+}
+
+/**
+ * Cuts each line once and counts its words (numbers whole, punctuation not counted),
+ * keeping only counts, so memory stays small on big files.
+ */
+export function countWords(lines: readonly string[]): WordCounts {
+  const frequency = new Map<string, number>();
+  let count = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    const tokens = loadEngine().cut(line);
+    for (let i = 0; i < tokens.length; i++) {
+      let token = tokens[i]!;
+      if (isNumberish(token)) while (i + 1 < tokens.length && isNumberish(tokens[i + 1]!)) token += tokens[++i]!;
+      if (!isWord(token)) continue;
+      count++;
+      frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    }
+  }
+  return {count, frequency};
+}
+
+/** Matches a word that can be a keyword: it holds a Chinese character. */
+const HAN = /\p{Script=Han}/u;
 
 /** Ranks words by TF-IDF, from their frequencies in a text, and returns the top `count`. */
 export function keywords(frequencies: ReadonlyMap<string, number>, count: number): string[] {
   if (count <= 0) return [];
   const table = idfTable();
-  return [...frequencies]
-    .filter(([word]) => word.length >= 2 && /\p{Script=Han}/u.test(word) && !table.stopWords.has(word))
-    .map(([word, tf]) => ({word, score: tf * (table.weight(word) ?? table.median)}))
-    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-    .slice(0, count)
-    .map((entry) => entry.word);
+  // The best `count` so far, best first: a section has thousands of words, we keep ten.
+  const top: {word: string; score: number}[] = [];
+  for (const [word, tf] of frequencies) {
+    // A word that could not beat the last of a full list even with the highest weight is
+    // not looked up: most words of a section occur once or twice.
+    if (top.length === count && tf * table.highest < top[count - 1]!.score) continue;
+    if (word.length < 2 || !HAN.test(word) || table.stopWords.has(word)) continue;
+    const score = tf * (table.weight(word) ?? table.median);
+    if (top.length === count && !ranksBefore(score, word, top[count - 1]!)) continue;
+    let at = Math.min(top.length, count - 1);
+    while (at > 0 && ranksBefore(score, word, top[at - 1]!)) at--;
+    if (top.length === count) top.pop();
+    top.splice(at, 0, {word, score});
+  }
+  return top.map((entry) => entry.word);
+}
+
+/** Tells whether a word with `score` ranks before an entry: higher score, then code-unit order. */
+function ranksBefore(score: number, word: string, entry: {word: string; score: number}): boolean {
+  return score > entry.score || (score === entry.score && word < entry.word);
 }
 
 interface IdfTable {
   weight(word: string): number | undefined;
   median: number;
+  /** The highest weight a word can get (known or not). */
+  highest: number;
   stopWords: Set<string>;
 }
 
+/** Most words whose weight is remembered; the memo is emptied past this, so it never grows without bound. */
+const MEMO_LIMIT = 50_000;
+
 /**
  * Reads jieba's IDF weights (260,000 words) into an open-addressing hash table over the
- * file's own bytes: a Map of strings would cost each worker some 100 MB more at its peak.
- * Unknown words get the median weight, as jieba's own extractor does.
+ * file's own bytes, in typed arrays: a Map of strings would cost each worker some 100 MB
+ * more at its peak. Words looked up are remembered. Unknown words get the median weight,
+ * as jieba's own extractor does.
  */
 function idfTable(): IdfTable {
-  if (idf) return idf;
-  const j = loadJieba();
-  const bytes = readFileSync(j.DEFAULT_IDF_DICT);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const weights: number[] = [];
+  const loadedTable = idfTables.get(current);
+  if (loadedTable) return loadedTable;
+  const bytes = loadEngine().idfBytes();
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  const starts = new Int32Array(lines + 1);
+  const ends = new Int32Array(lines + 1);
+  const weights = new Float64Array(lines + 1);
+  let entries = 0;
   for (let line = 0; line < bytes.length; ) {
     let next = bytes.indexOf(10, line);
     if (next < 0) next = bytes.length;
     const space = bytes.lastIndexOf(32, next);
     if (space > line) {
-      starts.push(line);
-      ends.push(space);
-      weights.push(Number(bytes.toString('latin1', space + 1, next)));
+      starts[entries] = line;
+      ends[entries] = space;
+      weights[entries++] = parseDecimal(bytes, space + 1, next);
     }
     line = next + 1;
   }
-  const size = 2 ** Math.ceil(Math.log2(starts.length * 2 + 1));
+  // Slots for at least a third more than the entries: probes stay short, the table small.
+  const size = 2 ** Math.ceil(Math.log2(entries * 4 / 3 + 1));
   const slots = new Int32Array(size).fill(-1);
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < entries; i++) {
     let slot = hashBytes(bytes, starts[i]!, ends[i]!) & (size - 1);
     while (slots[slot] !== -1) slot = (slot + 1) & (size - 1);
     slots[slot] = i;
   }
-  const sorted = Float64Array.from(weights).sort();
-  const stopWords = new Set(readFileSync(j.DEFAULT_STOP_WORD_DICT, 'utf8').split(/\r?\n/).filter(Boolean));
-  // Words already looked up, so each distinct word is hashed once per worker.
-  const known = new Map<string, number | undefined>();
-  idf = {
-    weight(word) {
-      if (known.has(word)) return known.get(word);
-      const value = lookup(word);
-      known.set(word, value);
-      return value;
-    },
-    median: sorted[sorted.length >> 1] ?? 10,
-    stopWords,
-  };
-  /** Finds a word's weight in the table. */
-  function lookup(word: string): number | undefined {
-    const key = Buffer.from(word);
-    for (let slot = hashBytes(key, 0, key.length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
+  const median = entries > 0 ? nthSmallest(weights.slice(0, entries), entries >> 1) : 10;
+  let highest = median;
+  for (let i = 0; i < entries; i++) if (weights[i]! > highest) highest = weights[i]!;
+  const key = new Uint8Array(256);
+  const encoder = new TextEncoder();
+  /** Finds a word's weight in the table, or NaN. */
+  const lookup = (word: string): number => {
+    if (word.length * 3 > key.length) return NaN;
+    const length = encoder.encodeInto(word, key).written;
+    for (let slot = hashBytes(key, 0, length) & (size - 1); slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
       const i = slots[slot]!;
-      if (ends[i]! - starts[i]! === key.length && key.compare(bytes, starts[i]!, ends[i]!) === 0) {
-        return weights[i];
+      if (ends[i]! - starts[i]! === length && equalBytes(key, bytes, starts[i]!, length)) return weights[i]!;
+    }
+    return NaN;
+  };
+  const memo = new Map<string, number>();
+  const table: IdfTable = {
+    weight(word) {
+      let value = memo.get(word);
+      if (value === undefined) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        value = lookup(word);
+        memo.set(word, value);
+      }
+      return Number.isNaN(value) ? undefined : value;
+    },
+    median,
+    highest,
+    stopWords: new Set(readWords('stop-words.txt')),
+  };
+  idfTables.set(current, table);
+  return table;
+}
+
+/** Finds the `n`-th smallest of some numbers (0-based) in linear time, reordering them (quickselect). */
+function nthSmallest(values: Float64Array, n: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
       }
     }
-    return undefined;
+    if (n <= j) high = j;
+    else if (n >= i) low = i;
+    else break;
   }
-  return idf;
+  return values[n]!;
+}
+
+/** Reads a decimal number (`13.900677652`) from ASCII bytes, without making a string. */
+function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  let scale = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x2e) scale = 1;
+    else if (byte >= 0x30 && byte <= 0x39) {
+      value = value * 10 + (byte - 0x30);
+      if (scale) scale *= 10;
+    } else if (byte !== 0x0d) return Number(Buffer.from(bytes.subarray(start, end)).toString('latin1'));
+  }
+  return scale ? value / scale : value;
+}
+
+/** Tells whether `length` bytes of `key` equal those of `bytes` from `start`. */
+function equalBytes(key: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (key[i] !== bytes[start + i]) return false;
+  return true;
 }
 
 /** FNV-1a hash of a byte range. */

@@ -1,31 +1,105 @@
-// jieba through our wrapper: numbers stay whole, words are counted, keywords ranked by TF-IDF.
-import {describe, expect, it} from 'vitest';
-import {cut, isWord, keywords, tag} from '../../src/stages/segment.js';
+// jieba through our wrapper, with every engine installed here: numbers stay whole, words are
+// counted, keywords ranked by TF-IDF, and labels come out the same. CI builds nodejieba, so
+// there both engines must run (the last test fails when one is missing).
+import {afterAll, describe, expect, it} from 'vitest';
+import {indicatorsInLine} from '../../src/stages/indicators.js';
+import {countWords, cut, DEFAULT_SEGMENTER, isWord, keywords, segmenterInstalled, SEGMENTERS, tag, useSegmenter} from '../../src/stages/segment.js';
 
-describe('segment', () => {
+const engines = SEGMENTERS.filter(segmenterInstalled);
+const ran = new Set<string>();
+
+/** The label of the first indicator in a sentence. */
+function labelIn(text: string): string {
+  return indicatorsInLine(text)[0]?.label ?? '(none)';
+}
+
+describe.each(engines)('segment with %s', (engine) => {
   it('keeps numbers whole, which jieba alone cuts into digits', () => {
+    useSegmenter(engine);
     expect(cut('累计发放资金约5346万元，办结率达98.5%，共1,100件')).toEqual(
       expect.arrayContaining(['5346', '98.5%', '1,100']),
     );
     expect(cut('约5346万元')).not.toContain('5');
+    ran.add(engine);
   });
 
   it('joins the report words jieba splits (占比) and tags them as nouns', () => {
+    useSegmenter(engine);
     expect(tag('绿色电力占比').map((t) => t.word)).toEqual(['绿色', '电力', '占比']);
+    expect(tag('绿色电力占比').at(-1)?.tag).toBe('n');
   });
 
   it('gives back the text it was given, word by word', () => {
+    useSegmenter(engine);
     const text = '全年共受理信访案件148宗，同比下降3.2%。';
     expect(cut(text).join('')).toBe(text);
   });
 
+  it('counts words once per line, numbers whole, punctuation not', () => {
+    useSegmenter(engine);
+    const {count, frequency} = countWords(['全年共受理信访案件1,148宗。', '', '信访案件办结率100%']);
+    expect(frequency.get('1,148')).toBe(1);
+    expect(frequency.get('100%')).toBe(1);
+    expect(frequency.has('。')).toBe(false);
+    expect(count).toBe([...frequency.values()].reduce((a, b) => a + b, 0));
+    expect(count).toBe(cut('全年共受理信访案件1,148宗').length + cut('信访案件办结率100%').length);
+  });
+
+  it('labels indicators by the words before or after the number', () => {
+    useSegmenter(engine);
+    expect(labelIn('累计发放最低生活保障资金约5346万元。')).toBe('最低生活保障资金');
+    expect(labelIn('全年共受理信访案件148宗。')).toBe('信访案件');
+    expect(labelIn('今年5月,我镇14所中小学开展了法治教育。')).toBe('中小学');
+    expect(labelIn('收到信访件4件，其中已办结4件')).toBe('信访件');
+  });
+
+  it('keeps a word jieba may cut in two (占/道, 一/产) whole in a label', () => {
+    useSegmenter(engine);
+    expect(labelIn('取缔占道经营1.13万处次。')).toBe('取缔占道经营');
+    expect(labelIn('一产增加值增长6%左右。')).toBe('一产增加值');
+    // A measure word after a numeral still ends the label.
+    expect(labelIn('开展三次培训12场')).toBe('培训');
+  });
+});
+
+describe('the default engine', () => {
+  it('is jieba-rs, and keeps words it does not know whole (HMM)', () => {
+    expect(DEFAULT_SEGMENTER).toBe('jieba-rs');
+    useSegmenter('jieba-rs');
+    expect(cut('提振消费，施策精准')).toEqual(expect.arrayContaining(['提振', '施策']));
+  });
+});
+
+describe('segment', () => {
   it('counts letters, digits and Chinese as words, not punctuation', () => {
-    expect(['法治', '148', 'ABC', '，', '。', ' '].map(isWord)).toEqual([true, true, true, false, false, false]);
+    expect(['法治', '148', 'ABC', '，', '。', ' ', 'é', '①'].map(isWord)).toEqual([true, true, true, false, false, false, true, true]);
   });
 
   it('ranks keywords by TF-IDF, skipping stop words, single characters and numbers', () => {
+    useSegmenter(DEFAULT_SEGMENTER);
     const frequencies = new Map([['的', 50], ['法治', 5], ['依法行政', 3], ['148', 9], ['局', 9], ['工作', 6]]);
     expect(keywords(frequencies, 2)).toEqual(['法治', '依法行政']);
+    expect(keywords(frequencies, 1)).toEqual(['法治']);
     expect(keywords(frequencies, 0)).toEqual([]);
   });
+
+  it('ranks many words as a full sort would, ties in code-unit order', () => {
+    useSegmenter(DEFAULT_SEGMENTER);
+    const words = ['法治', '政府', '建设', '依法行政', '行政复议', '执法', '公开', '信访', '案件', '培训', '宣传', '普法'];
+    const frequencies = new Map(words.map((word, i) => [word, (i % 4) + 1]));
+    const all = keywords(frequencies, words.length);
+    expect(new Set(all)).toEqual(new Set(words));
+    for (let n = 1; n <= words.length; n++) expect(keywords(frequencies, n)).toEqual(all.slice(0, n));
+  });
+
+  it('runs with every engine where CI builds them', () => {
+    if (process.env.CI) expect(engines).toEqual([...SEGMENTERS]);
+    expect(engines).toContain('jieba-rs');
+  });
+});
+
+afterAll(() => {
+  useSegmenter(DEFAULT_SEGMENTER);
+  // Every installed engine ran its cases (a skipped describe would leave one out).
+  if (ran.size !== engines.length) throw new Error(`engines that ran: ${[...ran].join(', ')} of ${engines.join(', ')}`);
 });
