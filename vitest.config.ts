@@ -13,7 +13,7 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text', 'text-summary'],
       // A little below the figures measured when the floor was set (see README, Development).
-      thresholds: {lines: 94, statements: 92, functions: 92, branches: 86},
+      thresholds: {lines: 94, statements: 92, functions: 92, branches: 85},
     },
   },
 });

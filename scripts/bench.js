@@ -29,7 +29,7 @@ const argument = (name, fallback) => {
 const targetMb = Number(argument('mb', '10'));
 const runs = Number(argument('runs', '3'));
 const keep = process.argv.includes('--keep');
-const defaultPeer = path.resolve(root, '../shared/peer/peer.py');
+const defaultPeer = path.join(root, 'scripts/peer/peer.py');
 const peer = argument('peer', existsSync(defaultPeer) ? defaultPeer : '');
 
 const SOURCE_FOLDERS = ['seeds', 'gwr', 'gwr-local', 'synthetic'];

@@ -90,7 +90,7 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
     const heading = headings[i];
     if (heading && heading.style === topStyle) {
       const kind = classifyTitle(heading.title, year);
-      parts.push({start: i, kind});
+      parts.push({start: i, kind, joinsPlan: kind !== null && kind !== '计划' && joinsPlan(heading.title, year)});
     }
   }
   const openingEnd = parts.length > 0 ? parts[0]!.start : mainEnd;
@@ -107,6 +107,14 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
 interface Part {
   start: number;
   kind: SectionKind | null;
+  /** Whether the heading joins the plans to its kind (存在的不足和下一步工作打算). */
+  joinsPlan: boolean;
+}
+
+/** Tells whether a heading joins, with 和/及/与, a plan that names its own time (…和2021年的主要任务). */
+function joinsPlan(title: string, reportYear: number | null): boolean {
+  return title.split(/和|及|与|暨/).slice(1).some((piece) =>
+    /(?:19|20)[0-9]{2}年|今年|明年|本年|下一步|下步|下一年度|下阶段/.test(piece) && classifyTitle(piece, reportYear) === '计划');
 }
 
 /** One paragraph of the main text: its line, its part, and what its words say. */
@@ -156,7 +164,10 @@ function classifyParagraphs(
     const planOpening = !(named && parts[part]?.start === i) && addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
     // The paragraph that opens this year's plan (今年是…之年, 今年…主要预期目标是) starts the
     // plan where no heading does: in an outline, a part named by topic only, or a review.
-    if (planOpening && heading === null && part >= 0 && partKinds[part] !== '计划' && partKinds[part] !== '问题' && partKinds[part] !== '责任') {
+    // A heading that joins the plans to its kind (…和下一步工作打算) lets 下一步… start them too.
+    const opensNext = part >= 0 && parts[part]!.joinsPlan && doc.times[i]!.some((time) => time.offset < 4 && time.relation === 'next');
+    const turnable = part >= 0 && partKinds[part] !== '计划' && ((partKinds[part] !== '问题' && partKinds[part] !== '责任') || parts[part]!.joinsPlan);
+    if ((planOpening || opensNext) && heading === null && turnable) {
       partKinds[part] = '计划';
       virtual++;
     }
@@ -296,7 +307,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // (but 亟待解决的问题 are).
   const admitted = body.replace(/(?:面对|面临着?新的|遇到|克服|战胜|应对|化解|(?<!亟待|有待|需要|尚待|仍需|亟需|急需|需)解决|破解|攻克|排除)[^，。；;：:]{0,10}?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患)(?:(?:和|与|及|、)?(?:问题|困难|挑战|风险|矛盾|短板|压力|隐患))*/g, (m) => ' '.repeat(m.length))
     // Rectifying or screening for problems is a task, not an admission: 问题整改, 排查隐患.
-    .replace(/矛盾纠纷|(?:问题|隐患|风险)(?:整改|排查|清零|治理|化解)|(?:整改|排查|治理|化解)[^，。；;]{0,6}?(?:问题|隐患|风险)/g, (m) => ' '.repeat(m.length));
+    .replace(/矛盾纠纷|(?:发现|查找|查摆|梳理|排查|收集|反馈|反映)[^，。；;]{0,10}?(?:问题|隐患)|(?:问题|隐患|风险)(?:整改|排查|清零|治理|化解)|(?:整改|排查|治理|化解)[^，。；;]{0,6}?(?:问题|隐患|风险)/g, (m) => ' '.repeat(m.length));
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
