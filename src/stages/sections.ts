@@ -203,7 +203,6 @@ function classifyParagraphs(
         if (k !== S[partKind] && !(partKind === '责任' && k === AFTER_PLAN_RESPONSIBILITY)) scores[k] = -Infinity;
       });
     }
-    if (process.env['REPORTS_DEBUG_SECTIONS']) process.stderr.write(`${i + 1}\t${scores.map((x) => x.toFixed(1)).join(' ')}\t${text.slice(0, 30)}\n`);
     // A paragraph that opens by pointing back (围绕上述目标, 为实现以上目标) goes on with the one before.
     const continues = /^(?:围绕|为实现|实现|按照|根据|落实|为完成|完成)(?:上述|以上|前述|这些)/.test(text);
     units.push({line: i, part: segment + virtual, scores, headingKind: part >= 0 ? partKinds[part]! : null, continues});
