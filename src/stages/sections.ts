@@ -166,7 +166,9 @@ function classifyParagraphs(
     // plan where no heading does: in an outline, a part named by topic only, or a review.
     // A heading that joins the plans to its kind (…和下一步工作打算) lets 下一步… start them too.
     const opensNext = part >= 0 && parts[part]!.joinsPlan && doc.times[i]!.some((time) => time.offset < 4 && time.relation === 'next');
-    const turnable = part >= 0 && partKinds[part] !== '计划' && ((partKinds[part] !== '问题' && partKinds[part] !== '责任') || parts[part]!.joinsPlan);
+    // (Once the plans have come, a later part is no outline that runs on into them.)
+    const planCame = partKinds.slice(0, Math.max(0, part)).includes('计划');
+    const turnable = part >= 0 && !planCame && partKinds[part] !== '计划' && ((partKinds[part] !== '问题' && partKinds[part] !== '责任') || parts[part]!.joinsPlan);
     if ((planOpening || opensNext) && heading === null && turnable) {
       partKinds[part] = '计划';
       virtual++;
@@ -315,9 +317,15 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // Time: where the paragraph opens.
   const times = line >= 0 ? doc.times[line] ?? [] : [];
   const years = line >= 0 ? doc.years[line] ?? [] : [];
+  let reviewFromTime = 0;
   for (const time of times) {
     if (time.offset - shift >= HEAD || time.offset < shift) continue;
-    if (time.relation === 'review' || time.relation === 'period') bump(scores, S.成效, 2.5);
+    // 审视一年来的工作，…: looking back frames what follows (often the problems); not a review.
+    if (/(?:审视|回顾|总结|反思|对照|看)$/.test(text.slice(Math.max(shift, time.offset - 3), time.offset))) continue;
+    if (time.relation === 'review' || time.relation === 'period') {
+      bump(scores, S.成效, 2.5);
+      reviewFromTime += 2.5;
+    }
     else if (time.relation === 'next') bump(scores, S.计划, 2.5);
     else if (time.relation === 'outline') bump(scores, S.其他, 3);
     else if (time.relation === 'current') bump(scores, context.kind === 'government-work' ? S.计划 : S.成效, context.kind === 'government-work' ? 2.5 : 1);
@@ -337,12 +345,12 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // The formula that opens the year's plan: 今年是…之年, 今年…主要预期目标是, 总体要求是.
   const opensWithPlan = times.some((time) => time.offset - shift < HEAD && (time.relation === 'next' || (time.relation === 'current' && context.kind === 'government-work')))
     || (year !== null && years.some((mention) => mention.offset - shift < 8 && mention.year === year + 1));
-  const planOpening = /是.{0,60}之年|预期目标|总体要求/.test(body.slice(0, 100)) && opensWithPlan;
+  const planOpening = /是.{0,80}(?:之年|第一年|开局年|起步年)|预期目标|总体要求/.test(body.slice(0, 150)) && opensWithPlan;
   if (planOpening) bump(scores, S.计划, 3);
   else if (/^[^。]{0,30}(?:主要)?预期目标|^[^。]{0,12}总体要求/.test(body)) bump(scores, S.计划, 3);
 
   // The paragraph that closes a review: the results are owed to…, and thanks to all.
-  if (/成绩的取得|体会到|体会是|深切体会|启示是|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
+  if (/成绩的取得|这是[^。]{2,40}的结果|体会到|体会是|深切体会|启示是|表示(?:衷心|诚挚|崇高)的?(?:感谢|敬意)|致以(?:衷心|诚挚|崇高)的?(?:感谢|敬意)/.test(body.slice(0, 80))) bump(scores, S.成效, 3);
   // Vocabulary: results, plans, problems.
   bump(scores, S.成效, Math.min(1.5, (count('result') / length) * 100 * 0.4));
 
@@ -355,7 +363,11 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // The problems follow the turn: 成绩…，但… / 同时，…还存在…; not 会遇到困难，但只要…就….
   const opens = admitted.slice(0, 120);
   const turn = firstIndexOf(words.get('concession')!, opens);
-  if (turn >= 0 && count('problem', opens.slice(turn)) > 0) problems += 3;
+  if (turn >= 0 && count('problem', opens.slice(turn)) > 0) {
+    problems += 3;
+    // 五年来的成绩有目共睹，但…: the time opens the concession, not a review.
+    bump(scores, S.成效, -reviewFromTime);
+  }
   // A sentence that names problems and then lists them: …困难和挑战，主要是：… / 问题也不容回避：…
   const announcement = /^[^；;！!？?]{0,80}?(?:：|:|主要是|主要表现在|具体表现为)/.exec(admitted)?.[0] ?? '';
   if (/问题|困难|挑战|短板|不足|差距|弱项/.test(announcement)) problems += 3;
