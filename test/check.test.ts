@@ -37,6 +37,12 @@ const COMPLETE = [
 ].join('\n');
 
 describe('check rules', () => {
+  it('required-section: a problems heading with nothing of its own under it is no problems part', () => {
+    const headingOnly = COMPLETE.replace(`${PROBLEMS}\n`, '');
+    const findings = check(headingOnly);
+    expect(findings.filter((m) => m.ruleId === 'required-section').map((m) => m.reason)).toEqual(['缺少“存在的不足和原因”部分']);
+  });
+
   it('passes a complete report', () => {
     expect(rules(check(COMPLETE))).toEqual([]);
   });

@@ -71,13 +71,22 @@ type Add = (rule: RuleId, severity: RuleSeverity, zh: string, en: string, index?
 
 /** required-section: the parts the kind of report must have are there. */
 function requiredSections(input: CheckedDoc, settings: CheckSettings, add: Add): void {
-  const kinds = new Set(input.sections.map((section) => section.kind));
+  // A part is there when it holds text: a heading alone (二、存在的不足和下一步打算 over plans
+  // only) does not give the content the regulation asks for.
+  const kinds = new Set(input.sections.filter((section) => hasText(input, section)).map((section) => section.kind));
   for (const [kind, zh, en] of REQUIRED[input.meta.kind]) {
     if (kinds.has(kind)) continue;
     // The first-responsible-person content may stand under another part.
     if (kind === '责任' && mentionsResponsibility(input.lines)) continue;
     add('required-section', settings['required-section'].severity, `缺少“${zh}”部分`, `missing the part “${zh}” (${en})`);
   }
+}
+
+/** Tells whether a section holds any text besides its heading. */
+function hasText(input: CheckedDoc, section: CheckedDoc['sections'][number]): boolean {
+  const first = (input.lines[section.start] ?? '').trim();
+  const rest = section.heading === '' ? first : first.slice(section.heading.length);
+  return (rest + input.lines.slice(section.start + 1, section.end + 1).join('')).replace(/\s+/g, '').length > 0;
 }
 
 /** empty-section: a part with a heading and (almost) no text under it. */
