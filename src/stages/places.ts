@@ -73,10 +73,11 @@ const NOT_IN_PLACE_NAME = /[全本我各该此其每省市县区镇乡的了和�
 
 /**
  * Words that end in a place's suffix without naming a place: kinds of zone and area
- * (开发区, 示范县, 工业园区, 社区, 景区, 城区); a one-character stem is never taken by shape
+ * (开发区, 示范县, 工业园区, 社区, 景区, 城区), and verbs of building (新建县第三中学: 新建 is
+ * “build”, though 新建县 was a county until 2015); a one-character stem is never taken by shape
  * either (listed ones such as 蠡县 come from the list).
  */
-const NOT_PLACE_STEM = /(?:开发|示范|保护|试验|实验|功能|风景|园|景|社|辖|片|街|库|山|牧|灾|校|小|城|新|老|核心|先行|样板|重点|贫困|强|大|百强|文明|卫生|生态|旅游|产业|经济)$/;
+const NOT_PLACE_STEM = /(?:(?:新|改|扩|在|续|筹|重|创)建|开发|示范|保护|试验|实验|功能|风景|园|景|社|辖|片|街|库|山|牧|灾|校|小|城|新|老|核心|先行|样板|重点|贫困|强|大|百强|文明|卫生|生态|旅游|产业|经济)$/;
 
 /** A place's name without its suffix (徐水区 → 徐水). */
 function stemOf(name: string): string {

@@ -11,7 +11,7 @@ describe('placeLevel', () => {
   ])('%s is %s', (name, level) => {
     expect(placeLevel(name)).toBe(level);
   });
-  it.each(['全县', '本市', '我区', '依法治县', '县县', '全省', '开发区', '工业园区', '社区', '示范县', '城区'])('%s is no place', (name) => {
+  it.each(['全县', '本市', '我区', '依法治县', '县县', '全省', '开发区', '工业园区', '社区', '示范县', '城区', '新建县'])('%s is no place', (name) => {
     expect(placeLevel(name)).toBeNull();
   });
 });
