@@ -10,7 +10,7 @@ import {message, oneLine, RULES, say, type Language, type Text} from './messages
 import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
 import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
-import {htmlLines, looksLikeHtml, splitLines} from './stages/extract.js';
+import {textLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
 import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
@@ -84,7 +84,7 @@ function analyzeBytes({file, bytes, extracted}: SourceFile, options: AnalyzeOpti
     }, lang)));
   }
 
-  const lines: Lines = extracted ? extracted.lines : looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
+  const lines: Lines = extracted ? extracted.lines : textLines(file, decoded.text);
   const {lines: text, script} = normalize(lines.text);
   const chars = countChars(text.join(''));
   if (chars === 0) {

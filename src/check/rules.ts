@@ -73,7 +73,7 @@ type Add = (rule: RuleId, severity: RuleSeverity, zh: string, en: string, index?
 function requiredSections(input: CheckedDoc, settings: CheckSettings, add: Add): void {
   // A part is there when it holds text: a heading alone (二、存在的不足和下一步打算 over plans
   // only) does not give the content the regulation asks for.
-  const kinds = new Set(input.sections.filter((section) => hasText(input, section)).map((section) => section.kind));
+  const kinds = new Set(input.sections.filter((section) => charsBesidesHeading(input, section) > 0).map((section) => section.kind));
   for (const [kind, zh, en] of REQUIRED[input.meta.kind]) {
     if (kinds.has(kind)) continue;
     // The first-responsible-person content may stand under another part.
@@ -82,11 +82,11 @@ function requiredSections(input: CheckedDoc, settings: CheckSettings, add: Add):
   }
 }
 
-/** Tells whether a section holds any text besides its heading. */
-function hasText(input: CheckedDoc, section: CheckedDoc['sections'][number]): boolean {
+/** Counts the characters of a part's lines up to `end` besides its heading, white space aside. */
+function charsBesidesHeading(input: CheckedDoc, section: CheckedDoc['sections'][number], end = section.end): number {
   const first = (input.lines[section.start] ?? '').trim();
-  const rest = section.heading === '' ? first : first.slice(section.heading.length);
-  return (rest + input.lines.slice(section.start + 1, section.end + 1).join('')).replace(/\s+/g, '').length > 0;
+  const rest = first.slice(section.heading === '' ? 0 : section.heading.length);
+  return (rest + input.lines.slice(section.start + 1, end + 1).join('')).replace(/\s+/g, '').length;
 }
 
 /** empty-section: a part with a heading and (almost) no text under it. */
@@ -97,9 +97,7 @@ function emptySections(input: CheckedDoc, settings: CheckSettings, add: Add): vo
     // A part split around a problems paragraph goes on in the rows without a heading after it.
     let end = section.end;
     for (let next = index + 1; input.sections[next]?.heading === ''; next++) end = input.sections[next]!.end;
-    const body = input.lines.slice(section.start + 1, end + 1).join('');
-    const headingRest = (input.lines[section.start] ?? '').trim().slice(section.heading.length);
-    const chars = (body + headingRest).replace(/\s+/g, '').length;
+    const chars = charsBesidesHeading(input, section, end);
     if (chars < minChars) {
       add('empty-section', severity, `“${section.heading}”部分几乎没有内容（${chars}字）`, `the part “${section.heading}” has (almost) no text (${chars} characters)`, section.start);
     }

@@ -24,6 +24,11 @@ export function looksLikeHtml(path: string, text: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024));
 }
 
+/** Splits a decoded file into lines: an HTML page by its blocks, any other text at its line breaks. */
+export function textLines(path: string, text: string): Lines {
+  return looksLikeHtml(path, text) ? htmlLines(text) : splitLines(text);
+}
+
 /** Splits plain text into lines; a final line break does not open an extra empty line. */
 export function splitLines(text: string): Lines {
   const parts = text.split(/\r\n|\r|\n/);

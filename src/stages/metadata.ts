@@ -4,7 +4,7 @@
  * published: a 2026 government work report reviews 2025), the date of publication or
  * signature, and the kind of report, which decides what `check` requires of it.
  */
-import {buildDoc, type Doc} from '../doc.js';
+import {buildDoc, yearsIn, type Doc} from '../doc.js';
 import {classifyTitle, type Heading} from './headings.js';
 import {findBody, pageTitleReport} from './org.js';
 import type {Level} from './places.js';
@@ -48,7 +48,6 @@ export interface Metadata {
 
 /** How far into a report its title may stand (after page junk). */
 const TITLE_WINDOW = 25;
-const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})(?=年)/g;
 
 /**
  * Reads title, body, year, kind and publication date from the lines of a report; for an
@@ -150,16 +149,14 @@ function findYear({lines, junk, headings}: MetadataInput, title: string, kind: R
 
 /** The first year in running text, skipping titles of documents, ranges and full dates. */
 export function firstYear(text: string): number | null {
-  const cleaned = text
-    .replace(/《[^》]*》/g, (m) => ' '.repeat(m.length))
-    .replace(/[〔［\[][^〕］\]]*[〕］\]]/g, (m) => ' '.repeat(m.length))
-    .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length));
-  for (const match of cleaned.matchAll(YEAR)) {
-    const after = cleaned.slice(match.index + 5, match.index + 12);
-    const before = cleaned.slice(Math.max(0, match.index - 1), match.index);
+  // Years in brackets date or number another document (…条例(2019年修订)).
+  const cleaned = text.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length));
+  for (const {year, offset} of yearsIn(cleaned)) {
+    const after = cleaned.slice(offset + 5, offset + 12);
+    const before = cleaned.slice(Math.max(0, offset - 1), offset);
     if (/^[0-9]{1,2}月[0-9]{1,2}日/.test(after) && before !== '') continue;
     if (/[-—–~～至到]$/.test(before)) continue;
-    return Number(match[1]);
+    return year;
   }
   return null;
 }

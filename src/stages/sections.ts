@@ -14,9 +14,9 @@
  * The result covers every line once, in order.
  */
 import {buildDoc, type Doc} from '../doc.js';
-import {readList, readWords} from '../lexicon.js';
+import {alternation, readList, readWords} from '../lexicon.js';
 import type {Section, SectionKind} from '../types.js';
-import {classifyTitle, planPeriodOf, planPeriodsIn, STYLES, type Heading, type Style} from './headings.js';
+import {classifyTitle, isSignatureName, planPeriodOf, planPeriodsIn, STYLES, type Heading, type Style} from './headings.js';
 
 export {classifyTitle, isSignatureName, readHeading, type Heading} from './headings.js';
 
@@ -64,7 +64,10 @@ const HEADING_PRIOR = 4;
 /** How far into a paragraph its opening words count as where it opens. */
 const HEAD = 16;
 
-let evidenceWords: Map<string, string[]> | undefined;
+/** The kinds of word in data/section-evidence.tsv. */
+const EVIDENCE_KINDS = ['problem', 'concession', 'result', 'plan'] as const;
+type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+let evidenceWords: Map<EvidenceKind, RegExp> | undefined;
 let openers: string[] | undefined;
 let problemHeadings: string[] | undefined;
 
@@ -93,10 +96,9 @@ export function sectionsOf(doc: Doc, context: SectionContext): Section[] {
       parts.push({start: i, kind, joinsPlan: kind !== null && kind !== '计划' && joinsPlan(heading.title, year)});
     }
   }
-  const openingEnd = parts.length > 0 ? parts[0]!.start : mainEnd;
-  const forcedOpening = parts.length > 0 ? openingSentenceEnd(doc, openingEnd, true) : openingSentenceEnd(doc, mainEnd, false);
+  const forcedOpening = parts.length > 0 ? openingSentenceEnd(doc, parts[0]!.start) : openingSentenceEnd(doc, mainEnd, 0);
 
-  const kinds = classifyParagraphs(doc, context, parts, forcedOpening, openingEnd, mainEnd, topStyle);
+  const kinds = classifyParagraphs(doc, context, parts, forcedOpening, mainEnd, topStyle);
   const sections = toSections(doc, kinds, parts.map((part) => part.start), mainEnd);
   const main = setApartEnding(doc, sections, true);
   if (annexStart < 0) return main;
@@ -132,7 +134,7 @@ interface Unit {
 /** Gives every line of the main text a kind: evidence per paragraph, then the best sequence. */
 function classifyParagraphs(
   doc: Doc, context: SectionContext, parts: readonly Part[],
-  forcedOpening: number, openingEnd: number, mainEnd: number, topStyle: Style | null,
+  forcedOpening: number, mainEnd: number, topStyle: Style | null,
 ): SectionKind[] {
   const {lines, headings} = doc;
   const kinds = new Array<SectionKind>(lines.length).fill('前言');
@@ -158,10 +160,9 @@ function classifyParagraphs(
     const scores = new Array<number>(STATES.length).fill(0);
     // A heading's words are evidence for its own part; a heading that names only a topic
     // takes the evidence of the paragraph it leads into.
-    const isPartHeading = part + 1 < parts.length ? parts[part + 1]!.start === i : false;
-    const named = heading !== null && classifyTitle(heading.title, context.reportYear) !== null;
-    const evidenceLine = heading && !heading.runsOn && !(named && (isPartHeading || parts[part]?.start === i)) ? nextText(lines, i + 1, mainEnd) : i;
-    const planOpening = !(named && parts[part]?.start === i) && addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
+    const namedPartHeading = part >= 0 && parts[part]!.start === i && parts[part]!.kind !== null;
+    const evidenceLine = heading && !heading.runsOn && !namedPartHeading ? nextText(lines, i + 1, mainEnd) : i;
+    const planOpening = !namedPartHeading && addEvidence(scores, evidenceLine >= 0 ? lines[evidenceLine]!.trim() : text, doc, evidenceLine, context);
     // The paragraph that opens this year's plan (今年是…之年, 今年…主要预期目标是) starts the
     // plan where no heading does: in an outline, a part named by topic only, or a review.
     // A heading that joins the plans to its kind (…和下一步工作打算) lets 下一步… start them too.
@@ -217,7 +218,6 @@ function classifyParagraphs(
     if (u < units.length && units[u]!.line === i) current = path[u++]!;
     kinds[i] = i < forcedOpening ? '前言' : KIND_OF[current];
   }
-  void openingEnd;
   return kinds;
 }
 
@@ -312,7 +312,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
-  const count = (kind: string, within = body): number => words.get(kind)!.reduce((sum, word) => sum + (within.split(word).length - 1), 0);
+  const count = (kind: EvidenceKind, within = body): number => within.match(words.get(kind)!)?.length ?? 0;
 
   // Time: where the paragraph opens.
   const times = line >= 0 ? doc.times[line] ?? [] : [];
@@ -362,7 +362,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // A concessive turn where the paragraph opens (同时…, 尽管取得一定成绩，但…, 在看到成绩的同时…).
   // The problems follow the turn: 成绩…，但… / 同时，…还存在…; not 会遇到困难，但只要…就….
   const opens = admitted.slice(0, 120);
-  const turn = firstIndexOf(words.get('concession')!, opens);
+  const turn = opens.search(words.get('concession')!);
   if (turn >= 0 && count('problem', opens.slice(turn)) > 0) {
     problems += 3;
     // 五年来的成绩有目共睹，但…: the time opens the concession, not a review.
@@ -388,21 +388,16 @@ function bump(scores: number[], kind: number, value: number): void {
   scores[kind] = (scores[kind] ?? 0) + value;
 }
 
-/** The offset of the first of `words` in `text`, or -1. */
-function firstIndexOf(words: readonly string[], text: string): number {
-  let first = -1;
-  for (const word of words) {
-    const at = text.indexOf(word);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  return first;
-}
-
-/** The evidence words by kind (data/section-evidence.tsv). */
-function vocabulary(): Map<string, string[]> {
+/**
+ * The evidence words by kind (data/section-evidence.tsv), each kind as one pattern that
+ * matches, without consuming, where any of its words starts: counting its matches counts
+ * the words a paragraph holds in one pass.
+ */
+function vocabulary(): Map<EvidenceKind, RegExp> {
   if (!evidenceWords) {
-    evidenceWords = new Map([['problem', []], ['concession', []], ['result', []], ['plan', []]]);
-    for (const [word, kind] of readList('section-evidence.tsv')) evidenceWords.get(kind ?? '')?.push(word ?? '');
+    const words = new Map<EvidenceKind, string[]>(EVIDENCE_KINDS.map((kind) => [kind, []]));
+    for (const [word, kind] of readList('section-evidence.tsv')) words.get(kind as EvidenceKind)?.push(word ?? '');
+    evidenceWords = new Map([...words].map(([kind, list]) => [kind, new RegExp(`(?=${alternation(list)})`, 'g')]));
   }
   return evidenceWords;
 }
@@ -418,15 +413,15 @@ function nextText(lines: readonly string[], from: number, end: number): number {
  * speaker lines, the salutation, and the sentence that ends 报告如下 or 请予审议. Without
  * part headings the first paragraph of text ends it too when it announces the report.
  */
-function openingSentenceEnd(doc: Doc, end: number, hasParts: boolean): number {
+function openingSentenceEnd(doc: Doc, end: number, none = end): number {
   const {lines, junk} = doc;
   for (let i = 0; i < end; i++) {
     const text = lines[i]!.trim();
     if (text === '' || junk[i] || (text.length < 40 && !/[。；;]/.test(text))) continue;
     if (/如下[:：。]?$|请予审议|提出意见[。]?$/.test(text) || /^各位代表[！!：:，,]?$/.test(text)) return i + 1;
-    return hasParts ? i : i;
+    return i;
   }
-  return hasParts ? end : 0;
+  return none;
 }
 
 /** Turns the kind of every line into runs: sections over whole lines, in order. */
@@ -559,5 +554,5 @@ function previousText(lines: readonly string[], from: number, floor: number): nu
 /** Tells whether a short line is a signature: the body's name or the date of the report. */
 function isSignature(text: string): boolean {
   if (/^(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月([0-9一二三四五六七八九十]{1,3}日)?$/.test(text)) return true;
-  return text.length >= 3 && text.length <= 30 && !/[。；;，,：:！!？?0-9]/.test(text) && /(局|政府|委员会|办公室|办事处|镇|街道|厅|委|中心)$/.test(text);
+  return isSignatureName(text);
 }

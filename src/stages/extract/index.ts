@@ -6,7 +6,7 @@
  * word-extractor) and run before the pure analysis, in the same worker.
  */
 import {decode} from '../decode.js';
-import {htmlLines, looksLikeHtml, splitLines} from '../extract.js';
+import {textLines} from '../extract.js';
 import type {Lines} from '../../types.js';
 import {ExtractError} from './errors.js';
 
@@ -64,6 +64,6 @@ export async function extractDocument(file: string, bytes: Uint8Array): Promise<
   }
   const decoded = decode(bytes);
   if (decoded.failure) throw new ExtractError('damaged', decoded.failure.en, decoded.failure.zh);
-  const lines = looksLikeHtml(file, decoded.text) ? htmlLines(decoded.text) : splitLines(decoded.text);
+  const lines = textLines(file, decoded.text);
   return {lines, encoding: decoded.encoding, pages: 0};
 }
