@@ -25,6 +25,8 @@ const MAY_HOLD_NUMBER = /[0-9零〇一二两三四五六七八九十几数上百
 const EVENT_WORDS = /培训|会议|讲座|行动|活动|排查|座谈|演练|宣传|研究|评查|评审|督查|调研/;
 /** A rate's base at the end of a label's words: 每人每月, 每千人. */
 const RATE_BASE_AT_END = /(?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+$/;
+/** A period between a thing and its number (水利投资五年累计完成, 近三年来). */
+const PERIOD_AT_END = /(?:近|过去)?[一二三四五六七八九十两]{1,2}年(?:来|间)?$/;
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
@@ -33,13 +35,15 @@ const isClauseBreak = charTest(CLAUSE_BREAK);
 const isSentenceBreak = charTest(SENTENCE_BREAK);
 /** Adverbs that belong to a label: they tell done from not done. */
 const KEPT_ADVERBS = new Set(['已', '未', '尚未', '已经', '未能', '正在']);
+/** A character that writes a number. */
+const NUMERAL_CHAR = /[0-9０-９零〇一二两三四五六七八九十百千万亿几数半]/;
 /** One Chinese character. */
 const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Longest label kept; the rest of a long clause is context, not the thing counted. */
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; openers: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -53,6 +57,7 @@ function words(): NonNullable<typeof lexicon> {
     maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => new RegExp(entry.slice(1, -1), 'g')),
     trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
+    openers: fillers.filter((row) => row[1] === 'intent' || row[1] === 'ordinal').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
     anyCue: new RegExp(alternation(readList('categories.tsv').map(([cue]) => cue ?? '').filter(Boolean))),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
@@ -88,13 +93,19 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
   let previousEnd = 0;
   let previousLabel = '';
   let respectively: {items: string[]; next: number; qualifier: Quantity['qualifier']} | null = null;
+  let listed: string[] | null = null;
   for (let quantity of findQuantities(masked)) {
     const raw = line.slice(quantity.start, quantity.end);
     if (!isIndicator(line, quantity)) continue;
     const clauseStart = Math.max(previousEnd, clauseStartBefore(line, quantity.start));
     let label = labels ? labelOf(line, clauseStart, quantity) : '';
     // 黄金、白银产量分别增长5%、2%: the listed things take the figures in turn.
-    const items = respectivelyItems(line, previousEnd, quantity.start);
+    let items = respectivelyItems(line, previousEnd, quantity.start);
+    // 城乡居民人均可支配收入分别达到42160元、21870元，分别增长4.9%、7.2%: a second 分别 with
+    // no list of its own goes over the sentence's list again.
+    if (items) listed = items;
+    else if (listed && line.slice(previousEnd, quantity.start).includes('分别') && sameSentence(line, previousEnd, quantity.start)) items = listed;
+    else if (!sameSentence(line, previousEnd, quantity.start)) listed = null;
     // Only a hedge written before the number (超98.5%) is carried on, not one after it (5%左右).
     if (items) respectively = {items, next: 0, qualifier: /^[0-9零〇一二两三四五六七八九十几数]/.test(raw) ? '' : quantity.qualifier};
     else if (respectively && !/^[、，,和及与\s]*$/.test(line.slice(previousEnd, quantity.start))) respectively = null;
@@ -185,9 +196,22 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
     .split(/[、和及与]/)
     .map((item) => trimTrailing(item))
     .filter((item) => item !== '');
+  if (items.length === 1) return pairedItems(trimLeading(items[0]!) || items[0]!);
   if (items.length < 2) return null;
   items[0] = trimLeading(items[0]!) || items[0]!;
   return items;
+}
+
+/**
+ * Splits one thing that names a pair (城乡居民人均可支配收入 before 分别) into the two it
+ * stands for (城镇居民…, 农村居民…), by data/paired-words.tsv; null when it names none.
+ */
+function pairedItems(item: string): string[] | null {
+  for (const [pair, first, second] of readList('paired-words.tsv')) {
+    const at = item.indexOf(pair!);
+    if (at >= 0 && first && second) return [first, second].map((part) => item.slice(0, at) + part + item.slice(at + pair!.length));
+  }
+  return null;
 }
 
 /**
@@ -267,13 +291,53 @@ function sentenceAround(line: string, start: number, end: number): string {
  * fillers and verbs of doing; or, when the number comes first (14所中小学), the noun after it.
  */
 function labelOf(line: string, clauseStart: number, quantity: Quantity): string {
-  const before = trimTrailing(line.slice(clauseStart, quantity.start));
+  const before = trimTrailing(withoutNoteMarks(line.slice(clauseStart, quantity.start)));
   const info = unitInfo(quantity.unit);
   const afterText = line.slice(quantity.end, quantity.end + 12);
   const following = info?.kind === 'count' && /^[\u4e00-\u9fff]/.test(afterText) ? nounAfter(afterText) : '';
-  if (following) return following;
-  const label = trimLeading(before);
+  if (following) return dropOpeners(following);
+  let label = dropOpeners(trimLeading(before));
+  // 森林覆盖率由“十二五”末的41.07%提高到…: when the words before the number only say from
+  // when, the thing is named before 由/从, which a quoted term may have cut off.
+  if (label === '') label = nameBeforeFrom(line, clauseStart, quantity.start);
   return label.length > MAX_LABEL ? label.slice(-MAX_LABEL) : label;
+}
+
+/** Drops the reference marks of notes (〔31〕, [2]) that stand between a thing and its number. */
+function withoutNoteMarks(text: string): string {
+  return text.includes('〔') || text.includes('[') ? text.replace(/〔\d{1,3}〕|\[\d{1,3}\]/g, '') : text;
+}
+
+/**
+ * Drops what opens an item rather than names the thing: the enumeration (一是, 其次) and
+ * the intent of a target (力争, 确保), as long as something is left.
+ */
+function dropOpeners(label: string): string {
+  const {openers} = words();
+  let out = label;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const numbered = /^[一二三四五六七八九十]{1,2}是/.exec(out);
+    const word = numbered ? numbered[0] : openers.find((opener) => out.startsWith(opener));
+    if (word !== undefined && out.length > word.length) {
+      out = out.slice(word.length);
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * The name before 由/从 in a clause that states a change (比重由…的41.07%提高到…), read
+ * across quoted terms, or '' when there is none.
+ */
+function nameBeforeFrom(line: string, clauseStart: number, at: number): string {
+  let start = clauseStart;
+  while (start > 0 && /[“”"]/.test(line[start - 1]!)) start = clauseStartBefore(line, start - 1);
+  const text = line.slice(start, at);
+  const from = Math.max(text.lastIndexOf('由'), text.lastIndexOf('从'));
+  if (from <= 0) return '';
+  return dropOpeners(trimLeading(trimTrailing(text.slice(0, from))));
 }
 
 /** Drops fillers from the end of a label (达, 为, 共计 …). */
@@ -282,7 +346,7 @@ function trimTrailing(text: string): string {
   for (let changed = true; changed && out !== ''; ) {
     changed = false;
     // The base of a rate (每人每月) and hedges (超, 近) stand between a thing and its number.
-    const stripped = out.replace(RATE_BASE_AT_END, '');
+    const stripped = out.replace(RATE_BASE_AT_END, '').replace(PERIOD_AT_END, '');
     if (stripped !== out) {
       out = stripped;
       changed = true;
@@ -329,7 +393,12 @@ function trimLeading(text: string): string {
     // A Chinese numeral fused with the one character after it is an abbreviation (一产 for
     // 第一产业, 两委), which jieba may cut into 一/产: the numeral stays.
     const numeralOfAbbreviation = pos === 'm' && /^[一二三两四五六七八九]$/.test(word) && taken !== '' && tagged[start]!.word.length === 1 && HAN_CHAR.test(tagged[start]!.word);
-    if (!strayMeasure && !numeralOfAbbreviation && ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word))) break;
+    // A 'numeral' with no numeral in it is a word jieba mis-tagged (疏导/点).
+    const falseNumeral = pos === 'm' && (taken !== '' || word.length === 1) && !NUMERAL_CHAR.test(word) && !/[年月日天多余全每各]/.test(word);
+    // 规模以上工业企业, 限额以上: a threshold after a noun is part of the name.
+    const threshold = pos === 'f' && /^以[上下]$/.test(word) && taken !== '' && before !== undefined && /^n/.test(before.tag);
+    const partOfName = strayMeasure || numeralOfAbbreviation || falseNumeral || threshold;
+    if (!partOfName && ((!unknownWord && /^(m|q|d|p|c|r|u|uj|ul|ug|uz|x|t|f|y|e|o)$/.test(pos)) || /^[0-9]/.test(word))) break;
     // 办理时限: a verb stays when without it only a bare two-character noun would remain.
     if (taken !== '' && leading.includes(word) && taken.length > 2) break;
     if (taken !== '' && pos === 'ns' && taken.length > 1) break;

@@ -23,6 +23,28 @@ describe('indicatorsInLine', () => {
     expect(found('办理结婚登记,结婚2297对。')).toEqual(['2297对=2297对[结婚/registrations]']);
   });
 
+  it('labels the thing, not the enumeration, the intent, the verb of result or a note mark', () => {
+    expect(found('一是投资4500万元建设月明河桥；二是投资300万元用于绿化。').map((f) => f.split('[')[1])).toEqual(['投资/funds]', '投资/funds]']);
+    expect(found('年内力争投资4亿元。')).toEqual(['4亿元=400000000元[投资/funds]']);
+    expect(found('全年地区生产总值完成386.5亿元。')).toEqual(['386.5亿元=38650000000元[地区生产总值/funds]']);
+    expect(found('关停“散乱污”企业〔31〕374家。')).toEqual(['374家=374家[企业/organizations]']);
+  });
+
+  it('keeps a threshold and a mis-tagged word inside a name', () => {
+    expect(found('规模以上工业企业达到59家。')).toEqual(['59家=59家[规模以上工业企业/organizations]']);
+    expect(found('新增城区临时便民疏导点10处。')).toEqual(['10处=10处[城区临时便民疏导点/other]']);
+  });
+
+  it('names what changed before 由/从, across a quoted period', () => {
+    expect(found('森林覆盖率由“十二五”末的41.07%提高到49.5%。')).toEqual(['41.07%=41.07%[森林覆盖率/rates]', '49.5%=49.5%[森林覆盖率/rates]']);
+  });
+
+  it('gives the two things a pair word names their figures in turn (城乡 → 城镇, 农村)', () => {
+    expect(found('城乡居民人均可支配收入分别达到42160元、21870元，分别增长4.9%、7.2%。').map((f) => f.split('[')[1])).toEqual([
+      '城镇居民人均可支配收入/funds]', '农村居民人均可支配收入/funds]', '城镇居民人均可支配收入/rates]', '农村居民人均可支配收入/rates]',
+    ]);
+  });
+
   it('labels a count by the noun after it when the number comes first', () => {
     expect(found('今年5月,我镇14所中小学开展了法治教育。')).toEqual(['14所=14所[中小学/organizations]']);
   });
