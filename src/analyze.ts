@@ -12,6 +12,7 @@ import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
 import {textLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
+import {assignMetrics, isTarget} from './stages/metrics.js';
 import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {sectionsOf} from './stages/sections.js';
@@ -115,6 +116,7 @@ export const STAGES: readonly Stage[] = [
     doc.words = options.words ? doc.sections!.map((section) => sectionWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
   }},
   {name: 'indicators', run: (doc, options) => { doc.indicators = findIndicators(doc.lines, options.labels ?? true); }},
+  {name: 'metrics', run: (doc, options) => { doc.metrics = options.labels === false ? [] : assignMetrics(doc.lines, doc.indicators!); }},
 ];
 
 /** Turns a finished Doc into the rows of the three tables. */
@@ -127,7 +129,7 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
   for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
   const lines: Lines = {text, source: doc.source, sourceLineCount: doc.sourceLineCount};
   const sectionRows = toSectionRows(file, sections, text, lines, words);
-  const indicators: Indicator[] = doc.indicators!.map((found) => ({
+  const indicators: Indicator[] = doc.indicators!.map((found, index) => ({
     file,
     year: meta.year,
     org: meta.org,
@@ -144,6 +146,8 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     region: meta.region,
     level: meta.level,
     page: doc.page?.[found.line] ?? null,
+    metric: doc.metrics?.[index] ?? '',
+    target: isTarget({section: kindOfLine[found.line] ?? '其他', line: text[found.line] ?? '', sentence: found.sentence, raw: found.raw, reportYear: meta.year}) ? 'yes' : '',
   }));
 
   const kinds: string[] = [];

@@ -50,6 +50,8 @@ export interface Doc {
   sections?: Section[];
   words?: SectionWords[] | null;
   indicators?: FoundIndicator[];
+  /** For each indicator, its metric id ('' for none). */
+  metrics?: string[];
 }
 
 /** The words of a section: how many, and the top keywords. */

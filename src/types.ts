@@ -132,6 +132,10 @@ export interface Indicator {
   level: string;
   /** The PDF page the indicator's line starts on; null for other formats. */
   page: number | null;
+  /** The catalogue's id for the figure (data/metrics.tsv), or '' when no metric fits. */
+  metric: string;
+  /** 'yes' when the figure is a goal rather than a result, else ''. */
+  target: '' | 'yes';
 }
 
 /** One row of reports.csv: what became of one input file. */

@@ -27,7 +27,7 @@ export const cases: CliCase[] = [
   {name: 'help in Chinese by default', args: ['--help'], exitCode: 0, stdout: /^用法： reports \[options\] \[command\]\n\n分析中国政府报告：分出部分、提取数字指标、检查完整性。\n/},
   {name: 'help in English', args: ['check', '--help', '--lang', 'en'], exitCode: 0, stdout: /^Usage: reports check \[options\] <paths\.\.\.>\n\ncompleteness of each report, for CI/},
   {name: 'metrics of a sample report: rows as labelled by hand', args: ['metrics', 'fixtures/seeds/003_5d2ab5fed4f2549d.txt'], exitCode: 0,
-    stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page\n/,
+    stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page,metric,target\n/,
     rows: [
       `${SEED_003},成效,8,funds,最低生活保障资金,约5346万元,53460000,,元,≈,"2024年,累计发放`,
       `${SEED_003},成效,8,people,救助流浪乞讨,192人次,192,,人次,,"`,
@@ -47,7 +47,7 @@ export const cases: CliCase[] = [
     files: {
       'reports.csv': /^file,title,org,year,encoding,script,chars,words,sections,indicators,status,error,kind,level,region,department,published\nfixtures\/encodings\/big5\.txt,长寿区民政局2021年度法治政府建设年度报告,长寿区民政局,2021,big5,traditional,.*,ok,,法治政府建设年度报告,county,长寿区,民政局,\n/,
       'sections.csv': /fixtures\/encodings\/gbk\.txt,问题,二、存在问题,4,5,/,
-      'indicators.csv': /fixtures\/encodings\/html\.html,2019,连平县民政局,成效,6,cases,信访案件,148宗,148,,宗,,.*,连平县,county,\n/,
+      'indicators.csv': /fixtures\/encodings\/html\.html,2019,连平县民政局,成效,6,cases,信访案件,148宗,148,,宗,,.*,连平县,county,,petitions,\n/,
     }},
   {name: 'analyze, in English', args: ['--lang', 'en', 'analyze', 'fixtures/encodings/gbk.txt', '-o', '{out}'], exitCode: 0,
     stderr: /^reports: analysed 1 file in [\d.]+ s: 1 ok, 0 empty, 0 failed; 4 sections, 4 indicators; wrote .*indicators\.csv\n$/},
@@ -71,7 +71,7 @@ export const cases: CliCase[] = [
   {name: 'text: a .docx with its automatic numbers', args: ['text', 'fixtures/formats/samples/s000.docx'], exitCode: 0, stdout: /\n30\t一、加强组织领导\n31\t二、完善制度建设\n32\t三、强化监督检查\n33\t1\. 行政许可事项办理\n/},
   {name: 'text: an encrypted PDF is one line of reason, exit 2', args: ['text', 'fixtures/formats/bad/encrypted.pdf'], exitCode: 2, stderr: /^reports: fixtures\/formats\/bad\/encrypted\.pdf: 文档已加密（设有密码），无法读取\n$/},
   {name: 'metrics of a PDF: each indicator with its page', args: ['metrics', 'fixtures/formats/samples/s000.pdf', '--ext', 'pdf'], exitCode: 0,
-    stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page\n[\s\S]*,合格率,68\.5%,68\.5,,%,,[^\n]*,1\n[\s\S]*,计划,25,other,方面,四个,4,,个,,主要做好以下四个方面的工作:,连平县,county,3\n$/},
+    stdout: /^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page,metric,target\n[\s\S]*,合格率,68\.5%,68\.5,,%,,[^\n]*,1,,\n[\s\S]*,计划,25,other,方面,四个,4,,个,,主要做好以下四个方面的工作:,连平县,county,3,,yes\n$/},
   {name: 'analyze --ext docx,pdf: only those formats, an error row for a bad document', args: ['analyze', 'fixtures/formats', '--ext', 'docx,.PDF', '-o', '{out}', '--lang', 'en'], exitCode: 0,
     stderr: /scan\.pdf error the PDF has no text layer \(a scan\?\); it needs OCR first: 1 page\(s\), no text {2}no-text-layer\n[\s\S]*analysed 16 files in [\d.]+ s: 14 ok, 0 empty, 2 failed/,
     files: {'reports.csv': /\nfixtures\/formats\/bad\/encrypted\.pdf,,,,pdf,,0,0,,0,error,the document is encrypted \(password protected\) and cannot be read,,,,,\n/}},

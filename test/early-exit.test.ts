@@ -27,7 +27,7 @@ describe('an early exit in-process', () => {
     const code = await main({argv: ['metrics', 'fixtures/seeds', '--jobs', '2'], cwd: root, stdout, stderr: {write: () => true}, env: {}, signal: stop.signal});
     expect(code).toBe(0);
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatch(/^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page\nfixtures\/seeds\/000_c35e7c647163d1aa\.txt,/);
+    expect(written[0]).toMatch(/^file,year,org,section,line,category,label,raw,value,value_max,unit,qualifier,sentence,region,level,page,metric,target\nfixtures\/seeds\/000_c35e7c647163d1aa\.txt,/);
   });
 
   it('returns 130 for an interruption without a reason of its own', async () => {

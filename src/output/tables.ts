@@ -12,7 +12,7 @@ export type TableName = 'reports' | 'sections' | 'indicators';
 export const COLUMNS: Record<TableName, readonly string[]> = {
   reports: ['file', 'title', 'org', 'year', 'encoding', 'script', 'chars', 'words', 'sections', 'indicators', 'status', 'error', 'kind', 'level', 'region', 'department', 'published'],
   sections: ['file', 'section', 'heading', 'line_start', 'line_end', 'chars', 'words', 'keywords'],
-  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence', 'region', 'level', 'page'],
+  indicators: ['file', 'year', 'org', 'section', 'line', 'category', 'label', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'sentence', 'region', 'level', 'page', 'metric', 'target'],
 };
 
 /** Columns whose cells are numbers (never neutralised as formulas in CSV). */

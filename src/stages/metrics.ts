@@ -1,0 +1,159 @@
+/**
+ * Indicators → metrics (docs/metrics.md): puts the same figure of different reports under
+ * one id of the catalogue in data/metrics.tsv (办理结婚登记, 结婚登记, 共登记结婚 →
+ * marriage_registrations), tells a goal from a result, and ranks the figures one report
+ * gives for one metric. Pure functions over the lines and the indicators found on them.
+ */
+import {alternation, readList, readWords} from '../lexicon.js';
+import type {Indicator, SectionKind} from '../types.js';
+import type {FoundIndicator} from './indicators.js';
+
+/** One metric of the catalogue. */
+export interface Metric {
+  id: string;
+  name: string;
+  /** The unit that names the metric's column; the first of `units`. */
+  unit: string;
+  units: readonly string[];
+  category: string;
+  /** The kind of report the metric is typical of. */
+  kind: string;
+  label: RegExp | null;
+  context: RegExp | null;
+  action: RegExp | null;
+  not: RegExp | null;
+  about: string;
+}
+
+/** What an indicator's metric is judged on: its label, unit, and the words before it. */
+export interface MetricEvidence {
+  label: string;
+  unit: string;
+  /** The sentence up to the figure. */
+  before: string;
+  /** The words of its clause since the figure before it (受理 in 收到申请125件，受理118件). */
+  local: string;
+  /** The text right after the figure. */
+  after: string;
+}
+
+const SENTENCE_END = /[。；;！!？?]/;
+const CLAUSE_END = /[。；;！!？?，,：:]/;
+let catalogue: Metric[] | undefined;
+let targetCues: RegExp | undefined;
+let thresholdNoun: RegExp | undefined;
+
+/** Reads the catalogue of metrics, once. */
+export function readMetrics(): readonly Metric[] {
+  catalogue ??= readList('metrics.tsv').map(parseMetric);
+  return catalogue;
+}
+
+/** Turns a row of data/metrics.tsv into a Metric. */
+function parseMetric(fields: string[]): Metric {
+  const [id = '', name = '', unit = '', category = '', kind = '', label = '', context = '', action = '', not = '', about = ''] = fields;
+  const pattern = (source: string): RegExp | null => (source === '' ? null : new RegExp(source));
+  const units = unit.split('|');
+  return {id, name, unit: units[0]!, units, category, kind, label: pattern(label), context: pattern(context), action: pattern(action), not: pattern(not), about};
+}
+
+/** The metric whose conditions the evidence meets first in the catalogue, or null. */
+export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = readMetrics()): Metric | null {
+  const {label, unit, before, local, after} = evidence;
+  if (label === '' && local === '') return null;
+  thresholdNoun ??= new RegExp(`^(?:以上|以下)?的?(?:${alternation(readWords('threshold-nouns.txt'))})`);
+  if (thresholdNoun.test(after)) return null;
+  for (const metric of metrics) {
+    if (!metric.units.includes(unit)) continue;
+    if (metric.label && !metric.label.test(label)) continue;
+    if (metric.context && !metric.context.test(label) && !metric.context.test(before)) continue;
+    if (metric.action && !metric.action.test(label) && !metric.action.test(local)) continue;
+    if (metric.not && (metric.not.test(label) || metric.not.test(local))) continue;
+    return metric;
+  }
+  return null;
+}
+
+/** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
+export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
+  const metrics = readMetrics();
+  return found.map((indicator, index) => {
+    const previous = found[index - 1];
+    const line = lines[indicator.line] ?? '';
+    const sentenceStart = startOf(line, indicator.start, SENTENCE_END);
+    const clauseStart = startOf(line, indicator.start, CLAUSE_END);
+    const localStart = previous && previous.line === indicator.line && previous.end > clauseStart ? previous.end : clauseStart;
+    const evidence = {
+      label: indicator.label,
+      unit: indicator.unit,
+      before: line.slice(sentenceStart, indicator.start),
+      local: line.slice(localStart, indicator.start),
+      after: line.slice(indicator.end, indicator.end + 6),
+    };
+    return metricOf(evidence, metrics)?.id ?? '';
+  });
+}
+
+/** Where the stretch that holds offset `at` begins, after the last mark that ends one. */
+function startOf(line: string, at: number, end: RegExp): number {
+  for (let i = at - 1; i >= 0; i--) if (end.test(line[i]!)) return i + 1;
+  return 0;
+}
+
+/** Where a figure stands, for telling a goal from a result. */
+export interface FigurePlace {
+  section: SectionKind;
+  /** The whole paragraph (line) and the figure's sentence in it. */
+  line: string;
+  sentence: string;
+  raw: string;
+  reportYear: number | null;
+}
+
+/**
+ * Tells whether a figure is a goal rather than a result: it stands in the plans, or words
+ * that look ahead come before it in its sentence or open its paragraph (今后五年的主要目标
+ * 是：…；…): a target word (预期目标, 力争, data/target-cues.txt), a time word of the next
+ * year or the coming years (明年, 下一步, 今后五年, data/time-words.tsv), or a year after
+ * the one reported on as a deadline (到2030年).
+ */
+export function isTarget(place: FigurePlace): boolean {
+  const {section, line, sentence, raw, reportYear} = place;
+  if (section === '计划') return true;
+  const at = sentence.indexOf(raw);
+  const opening = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
+  return looksAhead(at >= 0 ? sentence.slice(0, at) : sentence, reportYear) || looksAhead(opening, reportYear);
+}
+
+/** Tells whether a text sets what follows it as a goal (see isTarget). */
+function looksAhead(text: string, reportYear: number | null): boolean {
+  targetCues ??= lookAheadWords();
+  if (targetCues.test(text)) return true;
+  if (reportYear === null) return false;
+  for (const match of text.matchAll(/[到至]((?:19|20)[0-9]{2})年/g)) if (Number(match[1]) > reportYear) return true;
+  return false;
+}
+
+/** The words that set what follows them as a goal: target cues and forward time words. */
+function lookAheadWords(): RegExp {
+  const ahead = readList('time-words.tsv').filter(([, relation]) => relation === 'next' || relation === 'outline').map(([word]) => word!);
+  return new RegExp(alternation([...readWords('target-cues.txt'), ...ahead]));
+}
+
+/**
+ * Ranks the figures one report gives for one metric, best first: a figure named by its own
+ * label before one named only by its sentence, a figure for the year before a figure over
+ * several years (年均, 累计, 五年), then the earlier line.
+ */
+export function compareFigures(metric: Metric, a: Indicator, b: Indicator): number {
+  return rankOf(metric, a) - rankOf(metric, b) || a.line - b.line;
+}
+
+/** The rank of one figure for a metric: lower is better (see compareFigures). */
+function rankOf(metric: Metric, indicator: Indicator): number {
+  const named = metric.label?.test(indicator.label) || metric.context?.test(indicator.label) ? 0 : 2;
+  const at = indicator.sentence.indexOf(indicator.raw);
+  const before = at >= 0 ? indicator.sentence.slice(Math.max(0, at - 24), at) : indicator.sentence;
+  const overYears = /年均|累计|[二三四五两]年(来|间)?|以来|十[一二三四五]五/.test(before) ? 1 : 0;
+  return named + overYears;
+}
