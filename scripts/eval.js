@@ -282,7 +282,7 @@ for (const field of ['qualifier', 'category', 'label']) record(`${set}.${field}`
   const {parse} = await import('csv-parse/sync');
   if (existsSync(metricDir)) {
     console.log('\nMetrics (fixtures/gold/metrics): precision and recall of `metric`; accuracy of `target`');
-    for (const [name, secret] of [['tune', false], ['tune-2', false], ['test', true]]) {
+    for (const [name, secret] of [['tune', false], ['tune-2', false], ['tune-3', false], ['test', true]]) {
       const file = path.join(metricDir, `${name}.csv`);
       if (!existsSync(file)) continue;
       const gold = parse(readFileSync(file), {columns: true, bom: true});

@@ -126,7 +126,14 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
   const sections = doc.sections!;
   const words = doc.words ?? null;
   const kindOfLine = new Array<Section['kind']>(text.length);
-  for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
+  const openingOfLine = new Array<string>(text.length);
+  for (const section of sections) {
+    const opening = text.slice(section.start, Math.min(section.end, section.start + 1) + 1).join('\n');
+    for (let i = section.start; i <= section.end; i++) {
+      kindOfLine[i] = section.kind;
+      openingOfLine[i] = opening;
+    }
+  }
   const lines: Lines = {text, source: doc.source, sourceLineCount: doc.sourceLineCount};
   const sectionRows = toSectionRows(file, sections, text, lines, words);
   const indicators: Indicator[] = doc.indicators!.map((found, index) => ({
@@ -147,7 +154,7 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     level: meta.level,
     page: doc.page?.[found.line] ?? null,
     metric: doc.metrics?.[index] ?? '',
-    target: isTarget({section: kindOfLine[found.line] ?? '其他', line: text[found.line] ?? '', sentence: found.sentence, raw: found.raw, reportYear: meta.year}) ? 'yes' : '',
+    target: isTarget({section: kindOfLine[found.line] ?? '其他', line: text[found.line] ?? '', sentence: found.sentence, raw: found.raw, reportYear: meta.year, partOpening: openingOfLine[found.line] ?? ''}) ? 'yes' : '',
   }));
 
   const kinds: string[] = [];

@@ -6,6 +6,7 @@
  */
 import {alternation, readList, readWords} from '../lexicon.js';
 import type {Indicator, SectionKind} from '../types.js';
+import {planPeriodOf, planPeriodsIn} from './headings.js';
 import type {FoundIndicator} from './indicators.js';
 
 /** One metric of the catalogue. */
@@ -77,12 +78,17 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
 /** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
 export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
   const metrics = readMetrics();
+  let previousLocalStart = 0;
   return found.map((indicator, index) => {
     const previous = found[index - 1];
     const line = lines[indicator.line] ?? '';
     const sentenceStart = startOf(line, indicator.start, SENTENCE_END);
     const clauseStart = startOf(line, indicator.start, CLAUSE_END);
-    const localStart = previous && previous.line === indicator.line && previous.end > clauseStart ? previous.end : clauseStart;
+    const sameLine = previous !== undefined && previous.line === indicator.line;
+    let localStart = sameLine && previous.end > clauseStart ? previous.end : clauseStart;
+    // 审查合同协议47份、规范性文件5件: an item of a list shares the verb of the first.
+    if (sameLine && /^[、和及与]/.test(line.slice(previous.end, indicator.start))) localStart = previousLocalStart;
+    previousLocalStart = localStart;
     const evidence = {
       label: indicator.label,
       unit: indicator.unit,
@@ -108,6 +114,8 @@ export interface FigurePlace {
   sentence: string;
   raw: string;
   reportYear: number | null;
+  /** The first lines of the part (section) it stands in: its heading and opening. */
+  partOpening: string;
 }
 
 /**
@@ -118,11 +126,24 @@ export interface FigurePlace {
  * the one reported on as a deadline (到2030年).
  */
 export function isTarget(place: FigurePlace): boolean {
-  const {section, line, sentence, raw, reportYear} = place;
+  const {section, line, sentence, raw, reportYear, partOpening} = place;
   if (section === '计划') return true;
+  // A part beside the plans that opens on the years to come (关于“十五五”规划纲要, 今后五年).
+  if (section === '其他' && partLooksAhead(partOpening, reportYear)) return true;
   const at = sentence.indexOf(raw);
   const opening = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
   return looksAhead(at >= 0 ? sentence.slice(0, at) : sentence, reportYear) || looksAhead(opening, reportYear);
+}
+
+/**
+ * Tells whether a part opens on the years to come: an outline word (纲要, 今后五年,
+ * data/time-words.tsv), a plan period after the reported year (“十五五” in a 2025 report), or
+ * a look-ahead word.
+ */
+function partLooksAhead(opening: string, reportYear: number | null): boolean {
+  if (opening === '') return false;
+  if (/纲要|规划建议/.test(opening) || looksAhead(opening, reportYear)) return true;
+  return reportYear !== null && planPeriodsIn(opening).some((period) => period > planPeriodOf(reportYear));
 }
 
 /** Tells whether a text sets what follows it as a goal (see isTarget). */

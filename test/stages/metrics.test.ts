@@ -54,7 +54,7 @@ describe('assignMetrics', () => {
 
 describe('isTarget', () => {
   it('takes the plans, target words, forward time words and a later deadline year as goals', () => {
-    const place = (section: '计划' | '成效' | '其他', sentence: string, raw: string, reportYear: number, line = sentence) => isTarget({section, line, sentence, raw, reportYear});
+    const place = (section: '计划' | '成效' | '其他', sentence: string, raw: string, reportYear: number, line = sentence) => isTarget({section, line, sentence, raw, reportYear, partOpening: ''});
     expect(place('计划', '开展普法活动20场。', '20场', 2024)).toBe(true);
     expect(place('成效', '主要预期目标是：生产总值增长6%左右。', '6%左右', 2024)).toBe(true);
     expect(place('其他', '到2030年，森林覆盖率达到60%。', '60%', 2025)).toBe(true);
@@ -63,6 +63,9 @@ describe('isTarget', () => {
     const outline = '今后五年的主要目标是：地区生产总值年均增长8%左右；规模以上工业企业达到1000户以上。';
     expect(place('其他', '规模以上工业企业达到1000户以上。', '1000户以上', 2021, outline)).toBe(true);
     expect(place('成效', '过去一年，我们做了这些：新增就业1.2万人。', '1.2万人', 2021)).toBe(false);
+    const inPart = (partOpening: string, reportYear: number) => isTarget({section: '其他', line: '城镇化率年均提升1个百分点。', sentence: '城镇化率年均提升1个百分点。', raw: '1个百分点', reportYear, partOpening});
+    expect(inPart('二、关于“十五五”规划纲要', 2025)).toBe(true);
+    expect(inPart('三、“十四五”时期的主要成就', 2025)).toBe(false);
   });
 });
 
