@@ -103,8 +103,11 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     let items = respectivelyItems(line, previousEnd, quantity.start);
     // 城乡居民人均可支配收入分别达到42160元、21870元，分别增长4.9%、7.2%: a second 分别 with
     // no list of its own goes over the sentence's list again.
+    const between = line.slice(previousEnd, quantity.start);
     if (items) listed = items;
-    else if (listed && line.slice(previousEnd, quantity.start).includes('分别') && sameSentence(line, previousEnd, quantity.start)) items = listed;
+    else if (listed && between.includes('分别') && sameSentence(line, previousEnd, quantity.start)) items = listed;
+    // …分别达到28964元和15286元，增长7.9%和8.6%: a list of figures with only fillers before it.
+    else if (listed && !/^[、，,和及与\s]*$/.test(between) && sameSentence(line, previousEnd, quantity.start) && isFillerLabel(trimTrailing(between.replace(/^[，,\s]+/, ''))) && /^[、和及与]\s*[0-9]/.test(line.slice(quantity.end))) items = listed;
     else if (!sameSentence(line, previousEnd, quantity.start)) listed = null;
     // Only a hedge written before the number (超98.5%) is carried on, not one after it (5%左右).
     if (items) respectively = {items, next: 0, qualifier: /^[0-9零〇一二两三四五六七八九十几数]/.test(raw) ? '' : quantity.qualifier};
@@ -199,7 +202,20 @@ function respectivelyItems(line: string, from: number, to: number): string[] | n
   if (items.length === 1) return pairedItems(trimLeading(items[0]!) || items[0]!);
   if (items.length < 2) return null;
   items[0] = trimLeading(items[0]!) || items[0]!;
-  return items;
+  return withSharedHead(items);
+}
+
+/**
+ * Gives the short items of a list the head the last one carries (城镇、农村居民人均可支配收入
+ * → 城镇居民人均可支配收入; 黄金、白银产量 → 黄金产量): an item is short when it is as long
+ * as the word that opens the last item, which then names the same kind of modifier.
+ */
+function withSharedHead(items: string[]): string[] {
+  const last = items[items.length - 1]!;
+  const opening = tag(last)[0]?.word ?? last;
+  if (opening.length === last.length || opening.length > 3) return items;
+  const head = last.slice(opening.length);
+  return items.map((item, index) => (index < items.length - 1 && item.length === opening.length ? item + head : item));
 }
 
 /**

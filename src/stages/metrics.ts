@@ -8,6 +8,7 @@ import {alternation, readList, readWords} from '../lexicon.js';
 import type {Indicator, SectionKind} from '../types.js';
 import {planPeriodOf, planPeriodsIn} from './headings.js';
 import type {FoundIndicator} from './indicators.js';
+import {tag} from './segment.js';
 
 /** One metric of the catalogue. */
 export interface Metric {
@@ -26,20 +27,25 @@ export interface Metric {
   about: string;
 }
 
-/** What an indicator's metric is judged on: its label, unit, and the words before it. */
+/** What an indicator's metric is judged on: its label, unit, and the words around it. */
 export interface MetricEvidence {
   label: string;
   unit: string;
+  /** Whether the label ends in a noun, naming the thing counted (政协提案), not only a deed (受理, 审结). */
+  namesThing: boolean;
   /** The sentence up to the figure. */
   before: string;
-  /** The words of its clause since the figure before it (受理 in 收到申请125件，受理118件). */
+  /** The figure's own words: its clause since the figure before it, and the rest of the clause after it. */
   local: string;
+  /** The words that govern it: `local`, or for an item of a list (合同47份、规范性文件5件), the first item's. */
+  governing: string;
   /** The text right after the figure. */
   after: string;
 }
 
 const SENTENCE_END = /[。；;！!？?]/;
 const CLAUSE_END = /[。；;！!？?，,：:]/;
+const ITEM_END = /[。；;！!？?，,：:、]/;
 let catalogue: Metric[] | undefined;
 let targetCues: RegExp | undefined;
 let thresholdNoun: RegExp | undefined;
@@ -60,15 +66,17 @@ function parseMetric(fields: string[]): Metric {
 
 /** The metric whose conditions the evidence meets first in the catalogue, or null. */
 export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = readMetrics()): Metric | null {
-  const {label, unit, before, local, after} = evidence;
+  const {label, unit, namesThing, before, local, governing, after} = evidence;
   if (label === '' && local === '') return null;
   thresholdNoun ??= new RegExp(`^(?:以上|以下)?的?(?:${alternation(readWords('threshold-nouns.txt'))})`);
   if (thresholdNoun.test(after)) return null;
   for (const metric of metrics) {
     if (!metric.units.includes(unit)) continue;
     if (metric.label && !metric.label.test(label)) continue;
-    if (metric.context && !metric.context.test(label) && !metric.context.test(before)) continue;
-    if (metric.action && !metric.action.test(label) && !metric.action.test(local)) continue;
+    // What a figure is about is in its label or its own words; a label that names no thing
+    // (受理, 审结) takes it from the sentence before (收到行政复议申请68件，受理61件).
+    if (metric.context && !metric.context.test(label) && !metric.context.test(local) && (namesThing || !metric.context.test(before))) continue;
+    if (metric.action && !metric.action.test(label) && !metric.action.test(governing)) continue;
     if (metric.not && (metric.not.test(label) || metric.not.test(local))) continue;
     return metric;
   }
@@ -78,26 +86,48 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
 /** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
 export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
   const metrics = readMetrics();
-  let previousLocalStart = 0;
+  let previousGoverningStart = 0;
   return found.map((indicator, index) => {
     const previous = found[index - 1];
     const line = lines[indicator.line] ?? '';
     const sentenceStart = startOf(line, indicator.start, SENTENCE_END);
     const clauseStart = startOf(line, indicator.start, CLAUSE_END);
     const sameLine = previous !== undefined && previous.line === indicator.line;
-    let localStart = sameLine && previous.end > clauseStart ? previous.end : clauseStart;
+    const localStart = sameLine && previous.end > clauseStart ? previous.end : clauseStart;
     // 审查合同协议47份、规范性文件5件: an item of a list shares the verb of the first.
-    if (sameLine && /^[、和及与]/.test(line.slice(previous.end, indicator.start))) localStart = previousLocalStart;
-    previousLocalStart = localStart;
+    const governingStart = sameLine && /^[、和及与]/.test(line.slice(previous.end, indicator.start)) ? previousGoverningStart : localStart;
+    previousGoverningStart = governingStart;
+    // 对112件案件依法从轻减轻处罚: where the number comes first, the deed follows it.
+    const next = found[index + 1];
+    const restEnd = Math.min(endOf(line, indicator.end, ITEM_END), next && next.line === indicator.line ? next.start : line.length);
+    const rest = line.slice(indicator.end, restEnd);
     const evidence = {
       label: indicator.label,
       unit: indicator.unit,
+      namesThing: endsInNoun(indicator.label),
       before: line.slice(sentenceStart, indicator.start),
-      local: line.slice(localStart, indicator.start),
+      local: line.slice(localStart, indicator.start) + rest,
+      governing: line.slice(governingStart, indicator.start) + rest,
       after: line.slice(indicator.end, indicator.end + 6),
     };
     return metricOf(evidence, metrics)?.id ?? '';
   });
+}
+
+/** Where the stretch that holds offset `at` ends: at the next mark that ends one, or the line's end. */
+function endOf(line: string, at: number, end: RegExp): number {
+  for (let i = at; i < line.length; i++) if (end.test(line[i]!)) return i;
+  return line.length;
+}
+
+/**
+ * Tells whether a label names the thing it counts: it ends in a noun (jieba's n…, j) and is
+ * more than a generic measure (成功率, 总产, 案件).
+ */
+function endsInNoun(label: string): boolean {
+  if (label.length < 4) return false;
+  const words = tag(label);
+  return /^(n|nr|ns|nt|nz|ng|j)$/.test(words[words.length - 1]?.tag ?? '');
 }
 
 /** Where the stretch that holds offset `at` begins, after the last mark that ends one. */

@@ -45,6 +45,14 @@ describe('indicatorsInLine', () => {
     ]);
   });
 
+  it('gives the short items of a list the head of the last, and a second list of figures the same items', () => {
+    expect(found('城镇、农村常住居民人均可支配收入分别增长5.1%和7.8%。').map((f) => f.split('[')[1])).toEqual(['城镇常住居民人均可支配收入/rates]', '农村常住居民人均可支配收入/rates]']);
+    expect(found('城乡居民人均可支配收入分别达到28964元和15286元，增长7.9%和8.6%。').map((f) => f.split('[')[1])).toEqual([
+      '城镇居民人均可支配收入/funds]', '农村居民人均可支配收入/funds]', '城镇居民人均可支配收入/rates]', '农村居民人均可支配收入/rates]',
+    ]);
+    expect(found('黄金、白银产量分别增长5%、2%。').map((f) => f.split('[')[1])).toEqual(['黄金产量/rates]', '白银产量/rates]']);
+  });
+
   it('labels a count by the noun after it when the number comes first', () => {
     expect(found('今年5月,我镇14所中小学开展了法治教育。')).toEqual(['14所=14所[中小学/organizations]']);
   });
