@@ -8,6 +8,7 @@ import {alternation, readList, readWords} from '../lexicon.js';
 import type {Indicator, SectionKind} from '../types.js';
 import {planPeriodOf, planPeriodsIn} from './headings.js';
 import type {FoundIndicator} from './indicators.js';
+import {unitInfo} from './quantity.js';
 import {tag} from './segment.js';
 
 /** One metric of the catalogue. */
@@ -35,10 +36,12 @@ export interface MetricEvidence {
   namesThing: boolean;
   /** The sentence up to the figure. */
   before: string;
-  /** The figure's own words: its clause since the figure before it, and the rest of the clause after it. */
+  /** The figure's own words before it: its clause since the figure before it. */
   local: string;
   /** The words that govern it: `local`, or for an item of a list (合同47份、规范性文件5件), the first item's. */
   governing: string;
+  /** The rest of its clause after it, up to the next figure (对112件案件依法从轻减轻处罚). */
+  rest: string;
   /** The text right after the figure. */
   after: string;
 }
@@ -46,6 +49,8 @@ export interface MetricEvidence {
 const SENTENCE_END = /[。；;！!？?]/;
 const CLAUSE_END = /[。；;！!？?，,：:]/;
 const ITEM_END = /[。；;！!？?，,：:、]/;
+/** A verb of change right before a figure (增加300元, 比上年增长12亿元). */
+const CHANGE_BEFORE = /(?:增加|增长|提高|减少|下降|增收|多)[了]?$/;
 let catalogue: Metric[] | undefined;
 let targetCues: RegExp | undefined;
 let thresholdNoun: RegExp | undefined;
@@ -66,18 +71,20 @@ function parseMetric(fields: string[]): Metric {
 
 /** The metric whose conditions the evidence meets first in the catalogue, or null. */
 export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = readMetrics()): Metric | null {
-  const {label, unit, namesThing, before, local, governing, after} = evidence;
+  const {label, unit, namesThing, before, local, governing, rest, after} = evidence;
   if (label === '' && local === '') return null;
   thresholdNoun ??= new RegExp(`^(?:以上|以下)?的?(?:${alternation(readWords('threshold-nouns.txt'))})`);
   if (thresholdNoun.test(after)) return null;
+  // 农民人均纯收入增加300元: money after a verb of change is how much it changed, not a level.
+  if (unitInfo(unit)?.kind === 'money' && CHANGE_BEFORE.test(local)) return null;
   for (const metric of metrics) {
     if (!metric.units.includes(unit)) continue;
     if (metric.label && !metric.label.test(label)) continue;
     // What a figure is about is in its label or its own words; a label that names no thing
     // (受理, 审结) takes it from the sentence before (收到行政复议申请68件，受理61件).
-    if (metric.context && !metric.context.test(label) && !metric.context.test(local) && (namesThing || !metric.context.test(before))) continue;
-    if (metric.action && !metric.action.test(label) && !metric.action.test(governing)) continue;
-    if (metric.not && (metric.not.test(label) || metric.not.test(local))) continue;
+    if (metric.context && !metric.context.test(label) && !metric.context.test(local + rest) && (namesThing || !metric.context.test(before))) continue;
+    if (metric.action && !metric.action.test(label) && !metric.action.test(governing + rest)) continue;
+    if (metric.not && (metric.not.test(label) || metric.not.test(local) || metric.not.test(rest))) continue;
     return metric;
   }
   return null;
@@ -106,8 +113,9 @@ export function assignMetrics(lines: readonly string[], found: readonly FoundInd
       unit: indicator.unit,
       namesThing: endsInNoun(indicator.label),
       before: line.slice(sentenceStart, indicator.start),
-      local: line.slice(localStart, indicator.start) + rest,
-      governing: line.slice(governingStart, indicator.start) + rest,
+      local: line.slice(localStart, indicator.start),
+      governing: line.slice(governingStart, indicator.start),
+      rest,
       after: line.slice(indicator.end, indicator.end + 6),
     };
     return metricOf(evidence, metrics)?.id ?? '';
