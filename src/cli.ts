@@ -87,6 +87,26 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     });
 
   program
+    .command('compare')
+    .description('a wide table on stdout: one row per report, one column per metric, for pivot tables')
+    .argument('[paths...]', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
+    .option('--metrics <ids>', 'metrics to compare, comma-separated ids (default: every metric some report states)')
+    .option('--list-metrics', 'print the catalogue of metrics instead')
+    .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
+    .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
+    .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly')
+    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+    .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
+    .option('-q, --quiet', 'print no summary or progress, only errors')
+    .option('--lang <lang>', 'language of the messages: zh (default) or en')
+    .action(async (paths: string[], options: RawOptions & {metrics?: string; listMetrics?: boolean}) => {
+      const {runCompare} = await import('./commands.js');
+      const metrics = options.metrics === undefined ? null : options.metrics.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      status = await runCompare(paths, resolveConfig(withLang(options), cwd), {metrics, listMetrics: options.listMetrics ?? false}, {stdout, stderr, paint, signal});
+    });
+
+  program
     .command('text')
     .description('the text extracted from one file, each line with its number (and page, for PDFs): where `line` points')
     .argument('<file>', 'a report file: .txt, .md, .html, .docx, .doc or .pdf')

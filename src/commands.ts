@@ -7,7 +7,7 @@ import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {Chalk, type ChalkInstance} from 'chalk';
 import {describeFsError, plural, say} from './messages.js';
-import {closeRows, formatRows} from './output/format.js';
+import {closeRows, formatRows, formatTable} from './output/format.js';
 import {formatMessages} from './output/report-text.js';
 import {rowsOf, type TableName} from './output/tables.js';
 import {openAtomic, type AtomicFile} from './output/write.js';
@@ -119,6 +119,52 @@ export async function runToStdout(table: TableName, paths: string[], config: Con
   stdout.write(closeRows(config.format, wrote));
   reportMessages(messages, config, stderr, paint);
   return 0;
+}
+
+/**
+ * `reports compare`: the wide table on stdout, one row per report and one column per metric
+ * (docs/metrics.md); with `listMetrics`, the catalogue of metrics instead.
+ */
+export async function runCompare(
+  paths: string[], config: Config, choice: {metrics: readonly string[] | null; listMetrics: boolean}, {stdout, stderr, paint, signal}: Streams,
+): Promise<number> {
+  const {chooseMetrics, compareReports} = await import('./compare.js');
+  if (choice.listMetrics) {
+    const {readMetrics} = await import('./stages/metrics.js');
+    const rows = readMetrics().map(({id, name, unit, units, category, kind, about}) => ({id, name, unit, units: units.join('|'), category, kind, about}));
+    await writeTo(stdout, formatTable(['id', 'name', 'unit', 'units', 'category', 'kind', 'about'], rows, config.format, config.bom), signal);
+    return 0;
+  }
+  if (paths.length === 0) {
+    throw new UsageError({zh: '缺少要比较的报告文件或文件夹；运行 reports compare --help 查看用法', en: 'no report files or folders to compare; run reports compare --help for usage'});
+  }
+  const chosen = chooseMetrics(choice.metrics);
+  const files = await discoverOrFail(paths, config);
+  const reports = await collectFigures(files, config, stderr, signal);
+  const table = compareReports(reports.figures, chosen);
+  await writeTo(stdout, formatTable(table.columns, table.rows, config.format, config.bom), signal);
+  reportMessages(reports.messages, config, stderr, paint);
+  return 0;
+}
+
+/** Runs the analysis for what compare and the report page need: each report with its mapped figures. */
+async function collectFigures(
+  files: FoundFile[], config: Config, stderr: Writer, signal: AbortSignal | undefined, needs: Needs = {words: false},
+): Promise<{figures: FileResult[]; messages: Message[]}> {
+  const figures: FileResult[] = [];
+  const messages: Message[] = [];
+  const progress = await startProgress(files.length, config, stderr);
+  try {
+    await runPipeline(files, config, needs, (result, _index, size) => {
+      // Only mapped figures are kept: a corpus of thousands of reports stays small in memory.
+      figures.push({...result, indicators: result.indicators.filter((indicator) => indicator.metric !== '')});
+      messages.push(...result.messages);
+      progress?.advance(size);
+    }, signal);
+  } finally {
+    progress?.stop();
+  }
+  return {figures, messages};
 }
 
 /** Finds the input files, or stops the run (exit 2) when there are none. */

@@ -40,6 +40,10 @@ const CHINESE: Record<string, string> = {
   'fail (exit 1) when there are more warnings than this': '警告多于此数时失败（退出码 1）',
   'write the report to a file instead of stdout': '把检查结果写入文件，而不是标准输出',
   'print nothing on stderr but errors': '标准错误输出上只显示错误',
+  'a wide table on stdout: one row per report, one column per metric, for pivot tables': '把宽表输出到标准输出：每份报告一行，每个指标一列，便于做数据透视表',
+  'metrics to compare, comma-separated ids': '要比较的指标，用逗号分隔的编号',
+  'every metric some report states': '任一报告中出现的全部指标',
+  'print the catalogue of metrics instead': '改为列出指标目录',
 };
 
 /** Says a description or title in the language; `(default: x)` after a description too. */

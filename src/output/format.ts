@@ -14,9 +14,16 @@ export type TableFormat = 'csv' | 'json' | 'ndjson';
 /** Formats the header (when `header`) and the given rows of a table. */
 export function formatRows(
   table: TableName, rows: readonly Record<string, Cell>[], format: TableFormat,
+  options: {header: boolean; bom: boolean; first: boolean},
+): string {
+  return formatColumns(COLUMNS[table], rows, format, options);
+}
+
+/** Formats the header and rows of a table whose columns are given (the wide table of compare). */
+export function formatColumns(
+  columns: readonly string[], rows: readonly Record<string, Cell>[], format: TableFormat,
   {header, bom, first}: {header: boolean; bom: boolean; first: boolean},
 ): string {
-  const columns = COLUMNS[table];
   if (format === 'csv') {
     const records = rows.map((row) => columns.map((column) => csvCell(column, row[column] ?? null)));
     const text = stringify(records, {header, columns: [...columns], eof: true, record_delimiter: 'unix'});
@@ -33,9 +40,10 @@ export function closeRows(format: TableFormat, wroteAny: boolean): string {
   return wroteAny ? '\n]\n' : '[]\n';
 }
 
-/** Formats a whole table at once. */
-export function formatTable(table: TableName, rows: readonly Record<string, Cell>[], format: TableFormat, bom: boolean): string {
-  return formatRows(table, rows, format, {header: true, bom, first: true}) + closeRows(format, rows.length > 0);
+/** Formats a whole table at once: one of the three by name, or any by its columns. */
+export function formatTable(table: TableName | readonly string[], rows: readonly Record<string, Cell>[], format: TableFormat, bom: boolean): string {
+  const columns = typeof table === 'string' ? COLUMNS[table] : table;
+  return formatColumns(columns, rows, format, {header: true, bom, first: true}) + closeRows(format, rows.length > 0);
 }
 
 /** Keeps the columns of a row in the table's order. */

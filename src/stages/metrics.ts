@@ -54,6 +54,7 @@ const CHANGE_BEFORE = /(?:增加|增长|提高|减少|下降|增收|多)[了]?$/
 let catalogue: Metric[] | undefined;
 let targetCues: RegExp | undefined;
 let thresholdNoun: RegExp | undefined;
+let lookBackWords: RegExp | undefined;
 
 /** Reads the catalogue of metrics, once. */
 export function readMetrics(): readonly Metric[] {
@@ -166,11 +167,14 @@ export interface FigurePlace {
 export function isTarget(place: FigurePlace): boolean {
   const {section, line, sentence, raw, reportYear, partOpening} = place;
   if (section === '计划') return true;
-  // A part beside the plans that opens on the years to come (关于“十五五”规划纲要, 今后五年).
-  if (section === '其他' && partLooksAhead(partOpening, reportYear)) return true;
   const at = sentence.indexOf(raw);
+  const before = at >= 0 ? sentence.slice(0, at) : sentence;
   const opening = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
-  return looksAhead(at >= 0 ? sentence.slice(0, at) : sentence, reportYear) || looksAhead(opening, reportYear);
+  if (looksAhead(before, reportYear) || looksAhead(opening, reportYear)) return true;
+  // A part beside the plans that opens on the years to come (关于“十五五”规划纲要, 今后五年),
+  // unless the figure's own words look back (过去五年，…年均增长5.2%).
+  lookBackWords ??= timeWords(['review', 'period', 'previous']);
+  return section === '其他' && partLooksAhead(partOpening, reportYear) && !lookBackWords.test(before) && !lookBackWords.test(opening);
 }
 
 /**
@@ -195,8 +199,12 @@ function looksAhead(text: string, reportYear: number | null): boolean {
 
 /** The words that set what follows them as a goal: target cues and forward time words. */
 function lookAheadWords(): RegExp {
-  const ahead = readList('time-words.tsv').filter(([, relation]) => relation === 'next' || relation === 'outline').map(([word]) => word!);
-  return new RegExp(alternation([...readWords('target-cues.txt'), ...ahead]));
+  return new RegExp(`${alternation(readWords('target-cues.txt'))}|${timeWords(['next', 'outline']).source}`);
+}
+
+/** The time words of data/time-words.tsv that place a text in the given relations to the year. */
+function timeWords(relations: readonly string[]): RegExp {
+  return new RegExp(alternation(readList('time-words.tsv').filter(([, relation]) => relations.includes(relation!)).map(([word]) => word!)));
 }
 
 /**
