@@ -32,8 +32,8 @@ export interface Metric {
 export interface MetricEvidence {
   label: string;
   unit: string;
-  /** Whether the label ends in a noun, naming the thing counted (政协提案), not only a deed (受理, 审结). */
-  namesThing: boolean;
+  /** Whether the label names the thing counted (政协提案), not only a deed (受理, 审结); asked only when needed. */
+  namesThing: () => boolean;
   /** The sentence up to the figure. */
   before: string;
   /** The figure's own words before it: its clause since the figure before it. */
@@ -83,7 +83,7 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
     if (metric.label && !metric.label.test(label)) continue;
     // What a figure is about is in its label or its own words; a label that names no thing
     // (受理, 审结) takes it from the sentence before (收到行政复议申请68件，受理61件).
-    if (metric.context && !metric.context.test(label) && !metric.context.test(local + rest) && (namesThing || !metric.context.test(before))) continue;
+    if (metric.context && !metric.context.test(label) && !metric.context.test(local + rest) && (!metric.context.test(before) || namesThing())) continue;
     if (metric.action && !metric.action.test(label) && !metric.action.test(governing + rest)) continue;
     if (metric.not && (metric.not.test(label) || metric.not.test(local) || metric.not.test(rest))) continue;
     return metric;
@@ -112,7 +112,7 @@ export function assignMetrics(lines: readonly string[], found: readonly FoundInd
     const evidence = {
       label: indicator.label,
       unit: indicator.unit,
-      namesThing: endsInNoun(indicator.label),
+      namesThing: once(() => endsInNoun(indicator.label)),
       before: line.slice(sentenceStart, indicator.start),
       local: line.slice(localStart, indicator.start),
       governing: line.slice(governingStart, indicator.start),
@@ -121,6 +121,19 @@ export function assignMetrics(lines: readonly string[], found: readonly FoundInd
     };
     return metricOf(evidence, metrics)?.id ?? '';
   });
+}
+
+/** Wraps a function of no arguments so that it runs at most once. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** Where the stretch that holds offset `at` ends: at the next mark that ends one, or the line's end. */
