@@ -72,7 +72,16 @@ export function renderBarChart(spec: BarChartSpec): string {
   }
 }
 
-/** Renames zrender's instance ids (zr0-…, zr7-…) after the chart's id, so ids differ between charts and not between runs. */
+/**
+ * Renames zrender's ids after the chart's id: its instance prefix (zr0-, zr7-) and its style
+ * classes, numbered by a counter that runs across charts (cls-60), renumbered from 0 in order
+ * of appearance. Ids then differ between the charts of a page and never between runs.
+ */
 function renameIds(svg: string, id: string): string {
-  return svg.replace(/\bzr\d+-/g, `${id}-`);
+  const classes = new Map<string, number>();
+  return svg.replace(/\bzr\d+-(cls-(\d+))?/g, (_match, cls: string | undefined, n: string | undefined) => {
+    if (cls === undefined) return `${id}-`;
+    if (!classes.has(n!)) classes.set(n!, classes.size);
+    return `${id}-cls-${classes.get(n!)}`;
+  });
 }

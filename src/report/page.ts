@@ -256,7 +256,7 @@ function chartSection(input: PageInput): {html: string; count: number} {
     const targets = stated.filter((entry) => entry.target !== null).length;
     const more = stated.length - shown.length;
     const caption = lang === 'en'
-      ? `${metric.about ? `${metric.about} ` : ''}Results in ${results}, targets in ${targets} of ${table.rows.length} reports${more ? `; the first ${shown.length} shown` : ''}.`
+      ? `Results in ${results}, targets in ${targets} of ${table.rows.length} reports${more ? `; the first ${shown.length} shown` : ''}.`
       : `${results} 份报告给出实际数，${targets} 份给出预期目标（共 ${table.rows.length} 份）${more ? `；图中列出前 ${shown.length} 份` : ''}。`;
     return `<figure class="chart">${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   });
