@@ -42,7 +42,7 @@ const CHART_WIDTH = 600;
 /** The page's own words, in both languages. */
 const WORDS = {
   title: {zh: '报告概览', en: 'Reports at a glance'},
-  glance: {zh: '一、总体情况', en: '1. The corpus at a glance'},
+  glance: {zh: '一、总体情况', en: '1. Overview'},
   charts: {zh: '二、主要指标', en: '2. Main figures'},
   problems: {zh: '三、存在的问题', en: '3. Problems the reports admit'},
   table: {zh: '四、报告列表', en: '4. The reports'},
