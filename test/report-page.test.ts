@@ -112,6 +112,10 @@ describe('the report page', () => {
     expect(html).toContain('<span class="kw">&lt;b&gt;不足&lt;/b&gt;</span>');
     expect(html).toContain('<blockquote>a &amp; b &lt;i&gt;</blockquote>');
     expect(escapeHtml(`<a href='x'>&"`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&quot;');
+    // A date comes only when the caller passes one.
+    expect(html).not.toContain('class="note"');
+    const dated = buildReportPage({reports, table: compareReports(figures, []), findings, lang: 'zh', note: '生成于 2026-12-01 <UTC>'});
+    expect(dated).toContain('<p class="note">生成于 2026-12-01 &lt;UTC&gt;</p>');
   });
 
   it('is the same page for the same input, whatever was drawn before', () => {
@@ -139,6 +143,26 @@ describe('the report page', () => {
     const bare = buildReportPage({reports, table: compareReports([], []), findings: [], lang: 'zh'});
     expect(bare).toContain('这些报告中没有可比较的指标。');
     expect(bare).toContain('所有报告都通过了完整性检查。');
+  });
+
+  it('names a row by its file where the report names no body or two rows would read the same, and draws at most 40 rows', () => {
+    const many = Array.from({length: 42}, (_, i) => ({report: row(`x/${String(i).padStart(2, '0')}.txt`, i < 2 ? '丙县人民政府' : '', i < 2 ? 2020 : null), indicators: [figure(`x/${i}.txt`, 'gdp_growth', i + 1, '%')]}));
+    const html = buildReportPage({reports: many.map(({report}) => ({report, problems: [], excerpts: []})), table: compareReports(many, chooseMetrics(['gdp_growth'])), findings: [], lang: 'zh'});
+    const texts = svgTexts(html);
+    expect(texts).toEqual(expect.arrayContaining(['丙县人民政府 2020 (00.txt)', '丙县人民政府 2020 (01.txt)', '02.txt', '39.txt']));
+    expect(texts).not.toContain('40.txt');
+    expect(html).toContain('42 份报告给出实际数，0 份给出预期目标（共 42 份）；图中列出前 40 份。');
+  });
+
+  it('counts one report and an empty file in English', () => {
+    const one: PageInput['reports'] = [
+      {report: row(A, '甲县人民政府', 2021), problems: [], excerpts: []},
+      {report: row('e.txt', '', null, {status: 'empty', kind: '', level: '', sections: '', indicators: 0}), problems: [], excerpts: []},
+    ];
+    const html = buildReportPage({reports: one, table: compareReports([figures[0]!], chooseMetrics(['gdp'])), findings: [finding(A, 'year', 'error')], lang: 'en'});
+    expect(html).toContain('<p class="summary">2 reports (1 analysed, 1 empty), 2021; 1 chart; completeness: 1 error, 0 warnings, 1 report incomplete.</p>');
+    expect(html).toContain('<td>empty</td></tr>');
+    expect(html).toContain('Results in 1, targets in 0 of 1 reports.');
   });
 
   it('says a figure in its unit, large ones in 万 and 亿 (English: K, M, B)', () => {
