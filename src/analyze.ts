@@ -7,7 +7,7 @@
 import {checkReport, type CheckedDoc} from './check/rules.js';
 import type {CheckSettings} from './check/settings.js';
 import {message, oneLine, RULES, say, type Language, type Text} from './messages.js';
-import type {FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
+import type {Excerpt, FileResult, Indicator, Lines, Message, ReportRow, Section, SectionRow} from './types.js';
 import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
 import {textLines} from './stages/extract.js';
@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   check?: {settings: CheckSettings; lang: Language};
   /** Language of the messages: Chinese (default) or English. */
   lang?: Language;
+  /** Characters of text kept from the start of each 问题 part, for the report page; none when absent. */
+  excerpts?: number;
 }
 
 /** One input file: how it is named in the output, and its bytes. */
@@ -97,6 +99,7 @@ function analyzeBytes({file, bytes, extracted}: SourceFile, options: AnalyzeOpti
   const doc = buildDoc(file, lines, text, script, lines.title ? normalize([lines.title]).lines[0] ?? '' : '');
   for (const stage of STAGES) stage.run(doc, options);
   const result = toResult(doc, decoded.encoding, chars, messages);
+  if (options.excerpts) result.excerpts = problemExcerpts(doc, options.excerpts);
   // The completeness rules read the finished Doc; they are no stage of the analysis.
   if (options.check) result.messages.push(...checkReport(doc as CheckedDoc, options.check.settings, options.check.lang));
   return result;
@@ -224,6 +227,15 @@ function toSectionRows(
   return rows;
 }
 
+
+/** Takes the opening words of each 问题 part, its heading left out, with the source line the part starts on. */
+function problemExcerpts(doc: Doc, length: number): Excerpt[] {
+  return doc.sections!.filter((section) => section.kind === '问题').map((section) => {
+    const body = doc.lines.slice(section.heading === '' ? section.start : section.start + 1, section.end + 1).join('').replace(/\s+/g, ' ').trim();
+    const chars = [...body];
+    return {line: doc.source[section.start] ?? section.start + 1, text: chars.length > length ? `${chars.slice(0, length).join('')}…` : body};
+  });
+}
 
 /** Counts the words of a section's lines and ranks its keywords. */
 function sectionWords(lines: readonly string[], keywordCount: number): SectionWords {

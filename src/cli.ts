@@ -107,6 +107,26 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     });
 
   program
+    .command('report')
+    .description('one self-contained HTML page: the corpus at a glance, a chart per metric, the problems parts, the reports')
+    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
+    .option('-o, --output <file>', 'the page to write', 'report.html')
+    .option('--metrics <ids>', 'metrics to chart, comma-separated ids (default: the 8 metrics most reports state)')
+    .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
+    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--keywords <n>', 'keywords listed per section', '10')
+    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
+    .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
+    .option('-q, --quiet', 'print no summary or progress, only errors')
+    .option('--lang <lang>', 'language of the messages and of the page: zh (default) or en')
+    .action(async (paths: string[], options: RawOptions & {metrics?: string}) => {
+      const {runReport} = await import('./commands.js');
+      const metrics = options.metrics === undefined ? null : options.metrics.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const {output = 'report.html', ...rest} = options;
+      status = await runReport(paths, resolveConfig(withLang(rest), cwd), {metrics, output}, {stderr, paint, signal});
+    });
+
+  program
     .command('text')
     .description('the text extracted from one file, each line with its number (and page, for PDFs): where `line` points')
     .argument('<file>', 'a report file: .txt, .md, .html, .docx, .doc or .pdf')

@@ -15,7 +15,7 @@ import {runPipeline, type Needs} from './pipeline.js';
 import {discover, REPORT_EXTENSIONS, UsageError, type FoundFile} from './stages/discover.js';
 import type {Config, FileResult, Message} from './types.js';
 import type {Writer} from './cli.js';
-import {findConfig, loadSettings} from './check/settings.js';
+import {findConfig, loadSettings, RULE_IDS} from './check/settings.js';
 import type {CheckConfig} from './config.js';
 import {formatCheckGithub} from './output/check/github.js';
 import {formatCheckJson} from './output/check/json.js';
@@ -145,6 +145,65 @@ export async function runCompare(
   await writeTo(stdout, formatTable(table.columns, table.rows, config.format, config.bom), signal);
   reportMessages(reports.messages, config, stderr, paint);
   return 0;
+}
+
+/** Characters quoted from the start of each 问题 part on the report page. */
+const EXCERPT_CHARS = 120;
+
+/**
+ * `reports report`: one self-contained HTML page (docs/report.md) written atomically to
+ * `output`: the corpus at a glance, a chart per metric, the 问题 parts, the reports. One
+ * pass gives the words, the figures and the completeness findings together.
+ */
+export async function runReport(
+  paths: string[], config: Config, choice: {metrics: readonly string[] | null; output: string}, {stderr, paint, signal}: Omit<Streams, 'stdout'>,
+): Promise<number> {
+  const {chooseMetrics, compareReports} = await import('./compare.js');
+  const {buildReportPage, mostStatedMetrics} = await import('./report/page.js');
+  const chosen = chooseMetrics(choice.metrics);
+  const target = path.resolve(config.cwd, choice.output);
+  const relative = path.relative(config.cwd, target);
+  const shown = relative === '' || relative.startsWith('..') ? target : relative;
+  const files = await discoverOrFail(paths, config);
+  const settings = loadSettings(findConfig(config.cwd, undefined));
+  let output: AtomicFile | undefined;
+  try {
+    output = await openAtomic(target);
+  } catch (error) {
+    throw cannotWrite(shown, error);
+  }
+  try {
+    const {figures, messages} = await collectFigures(files, config, stderr, signal, {words: true, check: {settings, lang: config.lang}, excerpts: EXCERPT_CHARS});
+    // The check rules' findings are for the page; what went wrong reading a file goes on stderr too.
+    const findings = messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info');
+    const metrics = chosen ?? mostStatedMetrics(figures);
+    const table = compareReports(figures, metrics);
+    const page = buildReportPage({
+      reports: figures.map((result) => ({report: result.report, problems: result.sections.filter((row) => row.section === '问题'), excerpts: result.excerpts ?? []})),
+      table,
+      findings,
+      lang: config.lang,
+    });
+    await output.write(page);
+    await output.commit();
+    reportMessages(messages.filter((m) => !CHECK_RULES.has(m.ruleId)), config, stderr, paint);
+    if (!config.quiet) {
+      stderr.write(`reports: ${say({
+        zh: `已写入 ${shown}：${files.length} 份报告，${metrics.length} 个指标`,
+        en: `wrote ${shown}: ${plural(files.length, 'report')}, ${plural(metrics.length, 'metric')}`,
+      }, config.lang)}\n`);
+    }
+  } catch (error) {
+    await output.abort();
+    throw isFsError(error) ? cannotWrite(shown, error) : error;
+  }
+  return 0;
+}
+
+/** Tells whether an error comes from the file system (writing or renaming the output), not from the run. */
+function isFsError(error: unknown): boolean {
+  const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string';
 }
 
 /** Runs the analysis for what compare and the report page need: each report with its mapped figures. */
@@ -277,6 +336,8 @@ export async function runText(file: string, config: Config, {stdout, stderr, pai
 
 /** Messages of the analysis that a completeness report leaves out (the decoding rule says it). */
 const NOT_FINDINGS = new Set<string>([RULES.decodeReplaced]);
+/** The rules of `reports check`: their findings go on the report page, not on stderr. */
+const CHECK_RULES = new Set<string>(RULE_IDS);
 
 /**
  * `reports check`: runs the completeness rules, prints the findings in the chosen format,

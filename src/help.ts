@@ -44,6 +44,10 @@ const CHINESE: Record<string, string> = {
   'metrics to compare, comma-separated ids': '要比较的指标，用逗号分隔的编号',
   'every metric some report states': '任一报告中出现的全部指标',
   'print the catalogue of metrics instead': '改为列出指标目录',
+  'one self-contained HTML page: the corpus at a glance, a chart per metric, the problems parts, the reports': '生成一个独立的 HTML 页面：总体情况、每个指标一张图、各报告的问题部分、报告列表',
+  'the page to write': '要写入的页面文件',
+  'metrics to chart, comma-separated ids (default: the 8 metrics most reports state)': '要画图的指标，用逗号分隔的编号（默认：给出的报告最多的 8 个指标）',
+  'language of the messages and of the page: zh (default) or en': '提示信息和页面的语言：zh（默认）或 en',
 };
 
 /** Says a description or title in the language; `(default: x)` after a description too. */

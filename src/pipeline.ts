@@ -28,6 +28,8 @@ export interface Needs {
   labels?: boolean;
   /** Run the completeness rules. */
   check?: AnalyzeOptions['check'];
+  /** Keep the opening characters of each 问题 part (the report page). */
+  excerpts?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function runPipeline(
 ): Promise<void> {
   const options: AnalyzeOptions = {words: needs.words, keywords: config.keywords, labels: needs.labels ?? true, lang: config.lang};
   if (needs.check) options.check = needs.check;
+  if (needs.excerpts) options.excerpts = needs.excerpts;
   if (config.segmenter) options.segmenter = config.segmenter;
   const jobs = Math.max(1, Math.min(config.jobs, files.length));
   const pool = jobs > 1 && workerFile

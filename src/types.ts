@@ -171,4 +171,12 @@ export interface FileResult {
   sections: SectionRow[];
   indicators: Indicator[];
   messages: Message[];
+  /** The opening words of each 问题 part, when asked for (AnalyzeOptions.excerpts). */
+  excerpts?: Excerpt[];
+}
+
+/** The opening words of a part of a report, and the source line the part starts on. */
+export interface Excerpt {
+  line: number;
+  text: string;
 }

@@ -16,6 +16,8 @@ export interface CliCase {
   stderr?: RegExp;
   /** Files the run must leave in `{out}`, with a pattern their text must match. */
   files?: Record<string, RegExp>;
+  /** Files the run must leave in `{out}`, with how many times each pattern occurs in their text. */
+  counts?: Record<string, [RegExp, number][]>;
 }
 
 /** Seed 003's indicators as fixtures/gold/indicators/003_5d2ab5fed4f2549d.tsv labels them (line 8 is 成效 in its gold sections). */
@@ -85,6 +87,19 @@ export const cases: CliCase[] = [
   {name: 'compare: no paths', args: ['compare', '--lang', 'en'], exitCode: 2, stderr: /^reports: no report files or folders to compare; run reports compare --help for usage\n$/},
   {name: 'compare --list-metrics: the catalogue', args: ['compare', '--list-metrics'], exitCode: 0,
     stdout: /^id,name,unit,units,category,kind,about\n[\s\S]*\ngdp_growth,地区生产总值增长,%,%,rates,政府工作报告,/},
+  {name: 'report: the page of the local work reports names each body, draws 8 metrics, lists 6 reports and 6 problems parts',
+    args: ['report', 'fixtures/gwr-local', '-o', '{out}/report.html'], exitCode: 0, stderr: /^reports: 已写入 .*report\.html：6 份报告，8 个指标\n$/,
+    files: {'report.html': /<title>报告概览<\/title>[\s\S]*<p class="summary">共 6 份报告（6 份已分析），2009–2022 年度；8 张指标图；[\s\S]*>地区生产总值增长（%）<\/text>[\s\S]*<td>安国市人民政府<\/td><td>县级<\/td><td>政府工作报告<\/td><td class="n">2021<\/td>/},
+    counts: {'report.html': [[/<svg /g, 8], [/<tr class="status-ok">/g, 6], [/<article class="card">/g, 6], [/>安国市人民政府 2021<\/text>/g, 8], [/<script/g, 0]]}},
+  {name: 'report: the chosen metrics, in English (安国市: 地区生产总值增长 7.8%, goal 8%)',
+    args: ['report', 'fixtures/gwr-local/安国市-2021.txt', '--metrics', 'gdp_growth,gdp', '-o', '{out}/page.html', '--lang', 'en', '-q'], exitCode: 0, stderr: /^$/,
+    files: {'page.html': /<html lang="en">[\s\S]*<h1>Reports at a glance<\/h1>[\s\S]*>7\.8%<\/text>[\s\S]*>8%<\/text>[\s\S]*>地区生产总值增长 gdp_growth \(%\)<\/text>[\s\S]*>12\.22B 元<\/text>[\s\S]*>地区生产总值 gdp \(元\)<\/text>/},
+    counts: {'page.html': [[/<svg /g, 2], [/<tr class="status-/g, 1]]}},
+  {name: 'report: an output under a file is one line, exit 2', args: ['report', 'fixtures/seeds', '-o', 'README.md/r.html'], exitCode: 2,
+    stderr: /^reports: 无法写入 README\.md\/r\.html：路径中有一部分是文件而不是文件夹；请换一个输出位置\n$/},
+  {name: 'report: an output that is a folder is one line, exit 2', args: ['report', 'fixtures/gwr-local/安国市-2021.txt', '-o', 'fixtures', '--lang', 'en'], exitCode: 2,
+    stderr: /^reports: cannot write fixtures: [^\n]*; choose another place for the output\n$/},
+  {name: 'report: an unknown metric', args: ['report', 'fixtures/seeds', '--metrics', 'nope'], exitCode: 2, stderr: /^reports: --metrics 中有未知的指标 nope；/},
   {name: 'text: a folder is refused', args: ['text', 'fixtures/formats'], exitCode: 2, stderr: /^reports: fixtures\/formats 是文件夹；reports text 只接受一个文件\n$/},
   {name: 'an unknown extension for --ext', args: ['metrics', 'fixtures/formats', '--ext', 'xlsx'], exitCode: 2, stderr: /^reports: --ext 应为以逗号分隔的扩展名（txt、md、html、htm、docx、doc、pdf），收到 "xlsx"\n$/},
   {name: 'an output folder that cannot be made', args: ['analyze', 'fixtures/seeds', '-o', '/proc/x/out'], exitCode: 2, stderr: /^reports: [^\n]*\/proc\/x\/out[^\n]*\n$/},
@@ -103,6 +118,11 @@ export function golden(name: string, actual: string): string {
     else throw new Error(`golden file test/golden/${name} is missing (write it with UPDATE_GOLDEN=1, then check it by hand)`);
   }
   return readFileSync(file, 'utf8');
+}
+
+/** Counts how often each pattern (global) occurs in a text. */
+export function countsIn(text: string, counts: readonly [RegExp, number][]): number[] {
+  return counts.map(([pattern]) => text.match(pattern)?.length ?? 0);
 }
 
 /** Checks that each expected row starts exactly one line of the output. */

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {main} from '../src/cli.js';
-import {cases, golden, rowsFound, sanitize} from './cases.js';
+import {cases, countsIn, golden, rowsFound, sanitize} from './cases.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(path.join(tmpdir(), 'reports-main-'));
@@ -28,5 +28,6 @@ describe('main()', () => {
     if (c.stdout) expect(stdout).toMatch(c.stdout);
     if (c.stderr) expect(stderr).toMatch(c.stderr);
     for (const [file, pattern] of Object.entries(c.files ?? {})) expect(readFileSync(path.join(out, file), 'utf8')).toMatch(pattern);
+    for (const [file, counts] of Object.entries(c.counts ?? {})) expect(countsIn(readFileSync(path.join(out, file), 'utf8'), counts)).toEqual(counts.map(([, n]) => n));
   });
 });

@@ -50,6 +50,7 @@ describe('the README’s commands', () => {
     }
     const out = /(?:-o|--output) (\S+)/.exec(args!)?.[1];
     if (out && args!.startsWith('check')) expect(statSync(path.join(temp, out)).size).toBeGreaterThan(0);
+    else if (out && args!.startsWith('report')) expect(readFileSync(path.join(temp, out), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*<svg /);
     else if (out || args!.startsWith('analyze')) {
       for (const table of ['reports', 'sections', 'indicators']) expect(statSync(path.join(temp, out ?? 'reports-out', `${table}.csv`)).size).toBeGreaterThan(0);
     }
