@@ -223,7 +223,8 @@ function timeWords(relations: readonly string[]): RegExp {
 /**
  * Ranks the figures one report gives for one metric, best first: a figure named by its own
  * label before one named only by its sentence, a figure for the year before a figure over
- * several years (年均, 累计, 五年), then the earlier line.
+ * several years (年均, 累计, 五年, anywhere before it in its sentence), a goal in the plans
+ * before one in an outline, then the earlier line.
  */
 export function compareFigures(metric: Metric, a: Indicator, b: Indicator): number {
   return rankOf(metric, a) - rankOf(metric, b) || a.line - b.line;
@@ -233,7 +234,9 @@ export function compareFigures(metric: Metric, a: Indicator, b: Indicator): numb
 function rankOf(metric: Metric, indicator: Indicator): number {
   const named = metric.label?.test(indicator.label) || metric.context?.test(indicator.label) ? 0 : 2;
   const at = indicator.sentence.indexOf(indicator.raw);
-  const before = at >= 0 ? indicator.sentence.slice(Math.max(0, at - 24), at) : indicator.sentence;
-  const overYears = /年均|累计|[二三四五两]年(来|间)?|以来|十[一二三四五]五/.test(before) ? 1 : 0;
-  return named + overYears;
+  const before = at >= 0 ? indicator.sentence.slice(0, at) : indicator.sentence;
+  const overYears = /年均|累计|[二三四五两]年(来|间)|以来|十[一二三四五]五/.test(before) ? 1 : 0;
+  // A goal of the year's plans before one of a five-year outline beside them.
+  const outlineGoal = indicator.target === 'yes' && indicator.section !== '计划' ? 1 : 0;
+  return named + overYears + outlineGoal;
 }
