@@ -56,18 +56,22 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
       outputError: () => undefined,
     });
 
-  const withCommon = (command: Command): Command =>
+  /** The options of every command that reads a corpus: which files, how, and what to say. */
+  const withInputs = (command: Command, langText = 'language of the messages: zh (default) or en'): Command =>
     command
-      .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
-      .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
       .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
-      .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly')
       .option('--jobs <n>', 'worker threads (default: number of cores)')
-      .option('--keywords <n>', 'keywords listed per section', '10')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
       .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
       .option('-q, --quiet', 'print no summary or progress, only errors')
-      .option('--lang <lang>', 'language of the messages: zh (default) or en');
+      .option('--lang <lang>', langText);
+  /** The options of a command that writes a table. */
+  const withTable = (command: Command): Command =>
+    command
+      .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
+      .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly');
+  const withCommon = (command: Command): Command =>
+    withInputs(withTable(command.argument('<paths...>', PATHS_TEXT)).option('--keywords <n>', 'keywords listed per section', '10'));
 
   withCommon(program.command('analyze').description('the whole analysis: writes reports, sections and indicators tables into a folder'))
     .option('-o, --output <dir>', 'folder for the tables', 'reports-out')
@@ -86,44 +90,29 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
       status = await runToStdout('sections', paths, resolveConfig(withLang(options), cwd), {stdout, stderr, paint, signal});
     });
 
-  program
+  withInputs(withTable(program
     .command('compare')
     .description('a wide table on stdout: one row per report, one column per metric, for pivot tables')
-    .argument('[paths...]', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
+    .argument('[paths...]', PATHS_TEXT)
     .option('--metrics <ids>', 'metrics to compare, comma-separated ids (default: every metric some report states)')
-    .option('--list-metrics', 'print the catalogue of metrics instead')
-    .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
-    .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
-    .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
-    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
-    .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
-    .option('-q, --quiet', 'print no summary or progress, only errors')
-    .option('--lang <lang>', 'language of the messages: zh (default) or en')
+    .option('--list-metrics', 'print the catalogue of metrics instead')))
     .action(async (paths: string[], options: RawOptions & {metrics?: string; listMetrics?: boolean}) => {
       const {runCompare} = await import('./commands.js');
-      const metrics = options.metrics === undefined ? null : options.metrics.split(',').map((id) => id.trim()).filter((id) => id !== '');
-      status = await runCompare(paths, resolveConfig(withLang(options), cwd), {metrics, listMetrics: options.listMetrics ?? false}, {stdout, stderr, paint, signal});
+      const choice = {metrics: metricList(options.metrics), listMetrics: options.listMetrics ?? false};
+      status = await runCompare(paths, resolveConfig(withLang(options), cwd), choice, {stdout, stderr, paint, signal});
     });
 
-  program
+  withInputs(program
     .command('report')
     .description('one self-contained HTML page: the corpus at a glance, a chart per metric, the problems parts, the reports')
-    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
+    .argument('<paths...>', PATHS_TEXT)
     .option('-o, --output <file>', 'the page to write', 'report.html')
     .option('--metrics <ids>', 'metrics to chart, comma-separated ids (default: the 8 metrics most reports state)')
-    .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
-    .option('--keywords <n>', 'keywords listed per section', '10')
-    .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
-    .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
-    .option('-q, --quiet', 'print no summary or progress, only errors')
-    .option('--lang <lang>', 'language of the messages and of the page: zh (default) or en')
+    .option('--keywords <n>', 'keywords listed per section', '10'), 'language of the messages and of the page: zh (default) or en')
     .action(async (paths: string[], options: RawOptions & {metrics?: string}) => {
       const {runReport} = await import('./commands.js');
-      const metrics = options.metrics === undefined ? null : options.metrics.split(',').map((id) => id.trim()).filter((id) => id !== '');
       const {output = 'report.html', ...rest} = options;
-      status = await runReport(paths, resolveConfig(withLang(rest), cwd), {metrics, output}, {stderr, paint, signal});
+      status = await runReport(paths, resolveConfig(withLang(rest), cwd), {metrics: metricList(options.metrics), output}, {stderr, paint, signal});
     });
 
   program
@@ -140,7 +129,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
   program
     .command('check')
     .description('completeness of each report, for CI: exit 1 when any finding is an error')
-    .argument('<paths...>', 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf')
+    .argument('<paths...>', PATHS_TEXT)
     .option('--format <format>', 'text, json, junit, github or sarif', 'text')
     .option('--lang <lang>', 'language of the messages: zh (default) or en')
     .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
@@ -180,6 +169,14 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     }
     throw error;
   }
+}
+
+/** What a PATHs argument may be. */
+const PATHS_TEXT = 'report files, or folders searched for *.txt, *.md, *.html, *.htm, *.docx, *.doc, *.pdf';
+
+/** Reads a --metrics list (gdp, gdp_growth) into ids; null when the option is not given. */
+function metricList(value: string | undefined): string[] | null {
+  return value === undefined ? null : value.split(',').map((id) => id.trim()).filter((id) => id !== '');
 }
 
 /** The exit status of a run stopped from outside: the reason's, else 130 (interrupted). */

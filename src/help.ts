@@ -56,7 +56,7 @@ function translate(text: string, lang: Language): string {
   if (CHINESE[text] !== undefined) return CHINESE[text]!;
   const [, body, value] = /^(.*?)(?: \(default: (.*)\))?$/s.exec(text) ?? [text, text, undefined];
   const said = CHINESE[body!] ?? body!;
-  return value === undefined ? said : `${said}（默认：${value}）`;
+  return value === undefined ? said : `${said}（默认：${CHINESE[value] ?? value}）`;
 }
 
 /** The help settings of a command line in the language (commander's configureHelp). */
