@@ -10,6 +10,9 @@ export {main, type MainParameters} from './cli.js';
 export {discover, UsageError} from './stages/discover.js';
 export {parseQuantity} from './stages/quantity.js';
 export {formatTable} from './output/format.js';
+export {chooseMetrics, compareReports, type CompareTable, type ReportFigures} from './compare.js';
+export {readMetrics, type Metric} from './stages/metrics.js';
+export {buildReportPage} from './report/page.js';
 export type {
   Category, Config, FileResult, Indicator, Message, Qualifier, ReportRow, Section, SectionKind, SectionRow,
 } from './types.js';
