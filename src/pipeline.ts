@@ -64,10 +64,10 @@ export async function runPipeline(
   const pool = jobs > 1 && workerFile
     ? new Piscina<AnalyzeTask, FileResult>({filename: workerFile.href, minThreads: jobs, maxThreads: jobs, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}})
     : null;
-  const run = pool ? (task: AnalyzeTask) => pool.run(task) : (task: AnalyzeTask) => analyzeSource({file: task.file, bytes: task.bytes}, task.options);
+  const run = pool ? (task: AnalyzeTask) => pool.run(task) : inTurn((task: AnalyzeTask) => analyzeSource({file: task.file, bytes: task.bytes}, task.options));
   const inFlight = new Map<number, Promise<{result: FileResult; size: number}>>();
-  // In the calling thread files go one at a time: pdf.js keeps per-thread state across awaits.
-  const window = pool ? jobs * WINDOW_PER_JOB : 1;
+  // In the calling thread the next file is read while this one is analysed.
+  const window = pool ? jobs * WINDOW_PER_JOB : 2;
   let next = 0;
   const launch = (): void => {
     while (next < files.length && inFlight.size < window) {
@@ -88,6 +88,20 @@ export async function runPipeline(
     await Promise.allSettled(inFlight.values());
     await pool?.destroy();
   }
+}
+
+/**
+ * Wraps an async function so that each call starts only once the previous one has settled:
+ * in the calling thread files are analysed one at a time, since pdf.js keeps per-thread
+ * state across awaits (two PDFs in flight in one thread read each other's pages).
+ */
+function inTurn<T, R>(run: (task: T) => Promise<R>): (task: T) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const next = last.then(() => run(task));
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /** Reads one file and analyses it; a failure to read or a crash becomes the file's error row. */
