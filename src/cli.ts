@@ -62,7 +62,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
       .option('--format <format>', 'table format: csv, json or ndjson', 'csv')
       .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
       .option('--bom', 'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly')
-      .option('--jobs <n>', 'worker threads (default: number of cores)')
+      .option('--jobs <n>', 'threads analysing files, the main one included (default: number of cores)')
       .option('--keywords <n>', 'keywords listed per section', '10')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
       .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
@@ -107,7 +107,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     .option('--config <file>', `rules config (default: ${'reports.config.json'} here or in a parent folder)`)
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--jobs <n>', 'threads analysing files, the main one included (default: number of cores)')
     .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .action(async (paths: string[], options: CheckOptions) => {

@@ -1,6 +1,9 @@
 /**
  * The body of a worker thread: analyses one file per task. Each worker keeps its own jieba
  * dictionary and OpenCC tables, loaded on its first task and reused for every later one.
+ * A worker is handed the next file before it is done with this one (so it never waits for
+ * the main thread); the tasks still run one after the other, since pdf.js keeps per-thread
+ * state across awaits and two PDFs in flight in one thread read each other's pages.
  */
 import type {AnalyzeOptions} from './analyze.js';
 import {analyzeSource} from './analyze-source.js';
@@ -13,7 +16,12 @@ export interface AnalyzeTask {
   options: AnalyzeOptions;
 }
 
-/** Analyses the file of one task, extracting a binary document's text first. */
+/** The task before, settled or not: the next one starts when it has. */
+let last: Promise<unknown> = Promise.resolve();
+
+/** Analyses the file of one task once the task before it is done, extracting a binary document's text first. */
 export default function analyzeTask({file, bytes, options}: AnalyzeTask): Promise<FileResult> {
-  return analyzeSource({file, bytes}, options);
+  const result = last.then(() => analyzeSource({file, bytes}, options));
+  last = result.catch(() => undefined);
+  return result;
 }
