@@ -13,6 +13,7 @@ import {analyzeSource} from './analyze-source.js';
 import {RULES} from './messages.js';
 import type {FoundFile} from './stages/discover.js';
 import {readSource} from './stages/read.js';
+import {DEFAULT_SEGMENTER, shareIdfTable, useSegmenter, type SharedIdf} from './stages/segment.js';
 import type {Config, FileResult} from './types.js';
 import type {AnalyzeTask} from './worker.js';
 
@@ -76,7 +77,9 @@ export async function runPipeline(
       resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
     })
     : null;
-  const run = dispatcher(pool, workers);
+  // The workers use this thread's IDF table, built while they start.
+  const idf = pool && needs.words ? sharedIdf(options) : undefined;
+  const run = dispatcher(pool, workers, idf);
   const inFlight = new Map<number, Promise<{result: FileResult; size: number}>>();
   // Files are read ahead of their analysis: with one job, the next file while this one is analysed.
   const window = Math.max(2, jobs * WINDOW_PER_JOB);
@@ -108,7 +111,7 @@ export async function runPipeline(
  * a time (pdf.js keeps per-thread state across awaits: two PDFs in flight in one thread read
  * each other's pages), taking the file that has waited longest.
  */
-function dispatcher(pool: Piscina<AnalyzeTask, FileResult> | null, workers: number): (task: AnalyzeTask) => Promise<FileResult> {
+function dispatcher(pool: Piscina<AnalyzeTask, FileResult> | null, workers: number, idf: SharedIdf | undefined): (task: AnalyzeTask) => Promise<FileResult> {
   const waiting: {task: AnalyzeTask; resolve: (result: FileResult) => void; reject: (error: unknown) => void}[] = [];
   let inWorkers = 0;
   let here = false;
@@ -116,7 +119,7 @@ function dispatcher(pool: Piscina<AnalyzeTask, FileResult> | null, workers: numb
     while (pool && waiting.length > 0 && inWorkers < workers * TASKS_PER_WORKER) {
       const {task, resolve, reject} = waiting.shift()!;
       inWorkers++;
-      pool.run(task).then(resolve, reject).finally(() => {
+      pool.run(idf ? {...task, idf} : task).then(resolve, reject).finally(() => {
         inWorkers--;
         dispatch();
       });
@@ -147,6 +150,19 @@ function dispatcher(pool: Piscina<AnalyzeTask, FileResult> | null, workers: numb
     waiting.push({task, resolve, reject});
     dispatch();
   });
+}
+
+/**
+ * Builds the IDF table of the run's engine in this thread, in memory the workers can share;
+ * if the engine cannot load, each file says so in its row, as without workers.
+ */
+function sharedIdf(options: AnalyzeOptions): SharedIdf | undefined {
+  try {
+    useSegmenter(options.segmenter ?? DEFAULT_SEGMENTER);
+    return shareIdfTable();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads one file and analyses it; a failure to read or a crash becomes the file's error row. */
