@@ -15,7 +15,7 @@ import type {FoundFile} from './stages/discover.js';
 import {readSource} from './stages/read.js';
 import {DEFAULT_SEGMENTER, shareIdfTable, useSegmenter, type SharedIdf} from './stages/segment.js';
 import type {Config, FileResult} from './types.js';
-import type {AnalyzeTask} from './worker.js';
+import type {AnalyzeTask, WorkerSetup} from './worker.js';
 
 /** Called for each file's result, in the order of `files`; may wait (for a slow reader). */
 export type ResultSink = (result: FileResult, index: number, bytes: number) => void | Promise<void>;
@@ -42,7 +42,7 @@ const WINDOW_PER_JOB = 8;
  * Files handed to each worker at once: the one it analyses and the next, so that it goes on
  * while this thread is busy analysing a file of its own.
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 4;
 
 /**
  * Young generation of each worker, in MB. V8 grows it to 48 MB per thread on a long run,
@@ -75,6 +75,7 @@ export async function runPipeline(
     ? new Piscina<AnalyzeTask, FileResult>({
       filename: workerFile!.href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: TASKS_PER_WORKER,
       resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB},
+      workerData: needs.words || options.labels ? {segmenter: options.segmenter ?? DEFAULT_SEGMENTER} satisfies WorkerSetup : {},
     })
     : null;
   // The workers use this thread's IDF table, built while they start.

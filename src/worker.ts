@@ -8,8 +8,18 @@
  */
 import type {AnalyzeOptions} from './analyze.js';
 import {analyzeSource} from './analyze-source.js';
-import {adoptIdfTable, type SharedIdf} from './stages/segment.js';
+import {workerData} from 'node:worker_threads';
+import {adoptIdfTable, preloadSegmenter, type SharedIdf, type SegmenterName} from './stages/segment.js';
 import type {FileResult} from './types.js';
+
+/** What the pool tells a worker as it starts: the engine to load at once, when the run needs one. */
+export interface WorkerSetup {
+  segmenter?: SegmenterName;
+}
+
+// The engine loads while the main thread builds the IDF table, not after the first task arrives.
+const setup = (workerData ?? {}) as WorkerSetup;
+if (setup.segmenter) preloadSegmenter(setup.segmenter);
 
 /** A task sent to a worker: one file's name and bytes, and what to compute. */
 export interface AnalyzeTask {

@@ -57,6 +57,19 @@ export function useSegmenter(name: SegmenterName): void {
   }
 }
 
+/**
+ * Loads an engine now rather than on first use (a worker does, while the main thread builds
+ * the IDF table it will share); a failure is left to the first use, which reports it per file.
+ */
+export function preloadSegmenter(name: SegmenterName): void {
+  useSegmenter(name);
+  try {
+    loadEngine();
+  } catch {
+    // Reported by the first file that needs the engine.
+  }
+}
+
 /** Tells whether a segmenter's package is installed. */
 export function segmenterInstalled(name: SegmenterName): boolean {
   try {
