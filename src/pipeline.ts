@@ -42,7 +42,7 @@ const WINDOW_PER_JOB = 8;
  * Files handed to each worker at once: the one it analyses and the next, so that it goes on
  * while this thread is busy analysing a file of its own.
  */
-const TASKS_PER_WORKER = 4;
+export const TASKS_PER_WORKER = 4;
 
 /**
  * Young generation of each worker, in MB. V8 grows it to 48 MB per thread on a long run,
@@ -112,7 +112,7 @@ export async function runPipeline(
  * a time (pdf.js keeps per-thread state across awaits: two PDFs in flight in one thread read
  * each other's pages), taking the file that has waited longest.
  */
-function dispatcher(pool: Piscina<AnalyzeTask, FileResult> | null, workers: number, idf: SharedIdf | undefined): (task: AnalyzeTask) => Promise<FileResult> {
+export function dispatcher(pool: Pick<Piscina<AnalyzeTask, FileResult>, 'run'> | null, workers: number, idf: SharedIdf | undefined): (task: AnalyzeTask) => Promise<FileResult> {
   const waiting: {task: AnalyzeTask; resolve: (result: FileResult) => void; reject: (error: unknown) => void}[] = [];
   let inWorkers = 0;
   let here = false;
