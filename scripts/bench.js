@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Measures `reports analyze` end to end on real reports: throughput (MB/s, files/s) and peak
-// memory for --jobs 1 and the default, that the output is the same for both, whether memory
+// Measures `reports analyze` end to end on real reports: throughput (MB/s, files/s), CPU time
+// (which the load of a shared machine moves less than wall time) and peak memory for --jobs 1
+// and the default, that the output is the same for both, whether memory
 // stays flat on a corpus three times as large, the wall time on the five sample reports, and
 // the same corpus through a Python pipeline (OpenCC + jieba + regexes) for a ratio. Not part
 // of npm test.
@@ -77,14 +78,16 @@ function runReports(args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`reports ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
   const rss = Number(/maxrss-kb=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1024;
-  return {seconds, rss};
+  const cpu = Number(/cpu-us=(\d+)/.exec(child.stderr)?.[1] ?? 0) / 1e6;
+  return {seconds, rss, cpu};
 }
 
-/** Runs a measurement `runs` times; returns the median seconds and the largest peak RSS. */
+/** Runs a measurement `runs` times; returns the median seconds and CPU time, and the largest peak RSS. */
 function repeated(measure, times = runs) {
   const all = Array.from({length: times}, measure);
   const seconds = all.map((run) => run.seconds).sort((a, b) => a - b);
-  return {seconds: seconds[Math.floor(times / 2)], min: seconds[0], max: seconds[times - 1], rss: Math.max(...all.map((run) => run.rss ?? 0))};
+  const cpu = all.map((run) => run.cpu ?? 0).sort((a, b) => a - b);
+  return {seconds: seconds[Math.floor(times / 2)], min: seconds[0], max: seconds[times - 1], cpu: cpu[Math.floor(times / 2)], rss: Math.max(...all.map((run) => run.rss ?? 0))};
 }
 
 /** The Python that has jieba: --python, else the system's (where Debian's python3-jieba goes), else python3 on PATH. */
@@ -118,7 +121,7 @@ try {
     const out = path.join(dir, `out-${results.size}`);
     const run = repeated(() => runReports(['analyze', corpus, '-o', out, '--quiet', ...extra]));
     results.set(name, {...run, out});
-    console.log(`reports analyze, ${name}: ${format(run)}, ${(megabytes / run.seconds).toFixed(2)} MB/s, ${(files / run.seconds).toFixed(1)} files/s, peak RSS ${run.rss.toFixed(0)} MiB`);
+    console.log(`reports analyze, ${name}: ${format(run)}, ${(megabytes / run.seconds).toFixed(2)} MB/s, ${(files / run.seconds).toFixed(1)} files/s, CPU ${run.cpu.toFixed(2)} s, peak RSS ${run.rss.toFixed(0)} MiB`);
   }
   const [one, many] = [...results.values()];
   const same = ['reports.csv', 'sections.csv', 'indicators.csv'].every(
@@ -130,7 +133,7 @@ try {
   const large = path.join(dir, 'corpus-3x');
   const largeCorpus = makeCorpus(large, targetMb * 3);
   const largeRun = runReports(['analyze', large, '-o', path.join(dir, 'out-3x'), '--quiet']);
-  console.log(`memory on a corpus 3x as large (${largeCorpus.files} files, ${largeCorpus.megabytes.toFixed(1)} MB), default jobs: peak RSS ${largeRun.rss.toFixed(0)} MiB (${(largeCorpus.megabytes / largeRun.seconds).toFixed(2)} MB/s)`);
+  console.log(`memory on a corpus 3x as large (${largeCorpus.files} files, ${largeCorpus.megabytes.toFixed(1)} MB), default jobs: peak RSS ${largeRun.rss.toFixed(0)} MiB (${(largeCorpus.megabytes / largeRun.seconds).toFixed(2)} MB/s, CPU ${largeRun.cpu.toFixed(2)} s)`);
   rmSync(large, {recursive: true, force: true});
 
   const samples = repeated(() => runReports(['analyze', 'fixtures/seeds', '-o', path.join(dir, 'out-seeds'), '--quiet']), Math.max(runs, 5));
@@ -150,7 +153,8 @@ try {
     for (const [name, run] of results) console.log(`reports ${name} against Python: ${(pythonRun.seconds / run.seconds).toFixed(1)}x as fast`);
   }
 
-  console.log('');
+  // The machine may be shared: the load after the runs says how far to trust the wall times.
+  console.log(`load after these runs: ${loadavg().map((n) => n.toFixed(2)).join(' ')}\n`);
   await benchFormats({dir, run: runReports, copies: Number(argument('format-copies', '40')), jobs});
 } finally {
   if (keep) console.log(`kept ${dir}`);

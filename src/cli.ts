@@ -60,7 +60,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
   const withInputs = (command: Command, langText = 'language of the messages: zh (default) or en'): Command =>
     command
       .option('--ext <list>', 'extensions searched for in folders, comma-separated (default: all of the above)')
-      .option('--jobs <n>', 'worker threads (default: number of cores)')
+      .option('--jobs <n>', 'threads analysing files, the main one included (default: number of cores)')
       .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
       .option('--segmenter <name>', 'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)')
       .option('-q, --quiet', 'print no summary or progress, only errors')
@@ -136,7 +136,7 @@ export async function main({argv, cwd, stdout, stderr, env = {}, signal}: MainPa
     .option('--config <file>', `rules config (default: ${'reports.config.json'} here or in a parent folder)`)
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--jobs <n>', 'threads analysing files, the main one included (default: number of cores)')
     .option('--max-file-size <mb>', 'refuse files larger than this many megabytes', '64')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .action(async (paths: string[], options: CheckOptions) => {

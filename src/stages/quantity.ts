@@ -104,7 +104,7 @@ export function findQuantities(line: string): Quantity[] {
   const candidates = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/g;
   for (let match = candidates.exec(line); match !== null; match = candidates.exec(line)) {
     const i = match.index;
-    const quantity = isNumeralStart(line, i) ? readQuantity(line, i) : null;
+    const quantity = isNumeralStart(line, i) && mayHaveUnit(line, i) ? readQuantity(line, i) : null;
     if (quantity) {
       out.push(quantity);
       candidates.lastIndex = quantity.end;
@@ -124,6 +124,24 @@ function isNumeralStart(line: string, i: number): boolean {
   }
   if (c in CHINESE_DIGITS || c === '十' || c === '几' || c === '数' || c === '上') {
     return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !isDigit(prev);
+  }
+  return false;
+}
+
+/** Characters a numeral is written with (and 余, 多 between it and its unit). */
+const NUMERAL_CHARS = new Set('0123456789.,零〇一二两三四五六七八九十百千万亿几数余多上');
+
+/**
+ * Tells cheaply whether a numeral at `start` can have a unit: some character after it, before
+ * the first that cannot be part of a numeral, may begin a unit, a range or a spaced unit.
+ * Most candidates are a 一 inside a word (进一步, 统一), which need not be read at all.
+ */
+function mayHaveUnit(line: string, start: number): boolean {
+  const {unitsStartingWith} = lexicon();
+  for (let i = start + 1; i < line.length; i++) {
+    const c = line[i]!;
+    if (unitsStartingWith.has(c) || RANGE_SEPARATORS.has(c) || c === ' ') return true;
+    if (!NUMERAL_CHARS.has(c)) return false;
   }
   return false;
 }

