@@ -46,9 +46,10 @@ export interface MetricEvidence {
   after: string;
 }
 
-const SENTENCE_END = /[。；;！!？?]/;
-const CLAUSE_END = /[。；;！!？?，,：:]/;
-const ITEM_END = /[。；;！!？?，,：:、]/;
+/** Marks that end a sentence, a clause, and an item of a list, as sets of character codes. */
+const SENTENCE_END = codes('。；;！!？?');
+const CLAUSE_END = codes('。；;！!？?，,：:');
+const ITEM_END = codes('。；;！!？?，,：:、');
 /** A verb of change right before a figure (增加300元, 比上年增长12亿元). */
 const CHANGE_BEFORE = /(?:增加|增长|提高|减少|下降|增收|多)[了]?$/;
 let catalogue: Metric[] | undefined;
@@ -78,13 +79,15 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
   if (thresholdNoun.test(after)) return null;
   // 农民人均纯收入增加300元: money after a verb of change is how much it changed, not a level.
   if (unitInfo(unit)?.kind === 'money' && CHANGE_BEFORE.test(local)) return null;
+  const own = local + rest;
+  const governed = governing + rest;
   for (const metric of metrics) {
     if (!metric.units.includes(unit)) continue;
     if (metric.label && !metric.label.test(label)) continue;
     // What a figure is about is in its label or its own words; a label that names no thing
     // (受理, 审结) takes it from the sentence before (收到行政复议申请68件，受理61件).
-    if (metric.context && !metric.context.test(label) && !metric.context.test(local + rest) && (!metric.context.test(before) || namesThing())) continue;
-    if (metric.action && !metric.action.test(label) && !metric.action.test(governing + rest)) continue;
+    if (metric.context && !metric.context.test(label) && !metric.context.test(own) && (!metric.context.test(before) || namesThing())) continue;
+    if (metric.action && !metric.action.test(label) && !metric.action.test(governed)) continue;
     if (metric.not && (metric.not.test(label) || metric.not.test(local) || metric.not.test(rest))) continue;
     return metric;
   }
@@ -94,17 +97,20 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
 /** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
 export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
   const metrics = readMetrics();
+  const units = new Set(metrics.flatMap((metric) => metric.units));
   let previousGoverningStart = 0;
   return found.map((indicator, index) => {
     const previous = found[index - 1];
     const line = lines[indicator.line] ?? '';
-    const sentenceStart = startOf(line, indicator.start, SENTENCE_END);
     const clauseStart = startOf(line, indicator.start, CLAUSE_END);
     const sameLine = previous !== undefined && previous.line === indicator.line;
     const localStart = sameLine && previous.end > clauseStart ? previous.end : clauseStart;
     // 审查合同协议47份、规范性文件5件: an item of a list shares the verb of the first.
     const governingStart = sameLine && /^[、和及与]/.test(line.slice(previous.end, indicator.start)) ? previousGoverningStart : localStart;
     previousGoverningStart = governingStart;
+    // Most figures are in a unit no metric has (个, 亩, 项): nothing more to weigh.
+    if (!units.has(indicator.unit)) return '';
+    const sentenceStart = startOf(line, indicator.start, SENTENCE_END);
     // 对112件案件依法从轻减轻处罚: where the number comes first, the deed follows it.
     const next = found[index + 1];
     const restEnd = Math.min(endOf(line, indicator.end, ITEM_END), next && next.line === indicator.line ? next.start : line.length);
@@ -136,9 +142,14 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
+/** The set of the character codes of some marks. */
+function codes(marks: string): ReadonlySet<number> {
+  return new Set([...marks].map((mark) => mark.charCodeAt(0)));
+}
+
 /** Where the stretch that holds offset `at` ends: at the next mark that ends one, or the line's end. */
-function endOf(line: string, at: number, end: RegExp): number {
-  for (let i = at; i < line.length; i++) if (end.test(line[i]!)) return i;
+function endOf(line: string, at: number, end: ReadonlySet<number>): number {
+  for (let i = at; i < line.length; i++) if (end.has(line.charCodeAt(i))) return i;
   return line.length;
 }
 
@@ -153,8 +164,8 @@ function endsInNoun(label: string): boolean {
 }
 
 /** Where the stretch that holds offset `at` begins, after the last mark that ends one. */
-function startOf(line: string, at: number, end: RegExp): number {
-  for (let i = at - 1; i >= 0; i--) if (end.test(line[i]!)) return i + 1;
+function startOf(line: string, at: number, end: ReadonlySet<number>): number {
+  for (let i = at - 1; i >= 0; i--) if (end.has(line.charCodeAt(i))) return i + 1;
   return 0;
 }
 
