@@ -365,7 +365,7 @@ function idfTableOver(shared: SharedIdf): IdfTable {
     },
     median: shared.median,
     highest: shared.highest,
-    stopWords: new Set(readWords('stop-words.txt')),
+    stopWords: new Set([...readWords('stop-words.txt'), ...readWords('genre-stop-words.txt')]),
   };
 }
 
