@@ -346,7 +346,7 @@ export function escapeHtml(text: string): string {
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;background:#f5f6f8;color:#1d2a3a;font:14px/1.6 ${FONT_STACK}}
-main{max-width:1240px;margin:0 auto;padding:24px 28px 48px}
+main{max-width:1240px;margin:0 auto;padding:24px 28px 48px;box-sizing:border-box}
 h1{font-size:26px;margin:0 0 4px}
 h2{font-size:19px;margin:32px 0 12px;padding-bottom:6px;border-bottom:2px solid #2f6db5}
 h3{font-size:15px;margin:0 0 2px}
@@ -378,7 +378,7 @@ figcaption{color:#5b6777;font-size:12px}
 .keywords{margin:4px 0}
 .kw{display:inline-block;background:#fdf0e1;border:1px solid #f0c999;border-radius:10px;padding:0 8px;margin:0 2px 4px 0;font-size:13px}
 blockquote{margin:4px 0 0;padding:4px 10px;border-left:3px solid #e0892b;background:#fbfaf7;color:#3a4656;font-size:13px}
-.none{color:#5b6777}
+.none{color:#5b6777;overflow-wrap:anywhere}
 table.reports{width:100%}
 table.reports td.file{font-size:12px;word-break:break-all}
 tr.status-error td,tr.status-empty td{background:#fdecea}
