@@ -92,6 +92,22 @@ describe.skipIf(chromium === null)(`the report page in headless Chromium (${chro
     if (process.env.REPORTS_SCREENSHOT) copyFileSync(screenshot, process.env.REPORTS_SCREENSHOT);
   });
 
+  it('fits a 1280 px window: nothing to scroll sideways, however long the lists of files', async () => {
+    const wide = path.join(temp, 'wide.html');
+    // Run from test/, so that the files are named ../fixtures/…: a list of them joined by 、 has
+    // no place to break (、 is no break before a full stop), as real corpora outside the folder.
+    const argv = ['report', '../fixtures/seeds', '../fixtures/formats/samples', '../fixtures/gwr-local', '-o', wide, '-q'];
+    expect(await main({argv, cwd: path.join(root, 'test'), stdout: {write: () => true}, stderr: {write: () => true}, env: {}})).toBe(0);
+    // A copy of the page with a script that writes the document's scrolling width into it.
+    const probe = path.join(temp, 'probe.html');
+    const measure = "<script>addEventListener('load',()=>document.documentElement.setAttribute('data-width',document.documentElement.scrollWidth+'/'+document.documentElement.clientWidth))</script>";
+    writeFileSync(probe, readFileSync(wide, 'utf8').replace('</body>', `${measure}</body>`));
+    const dom = browse(probe, '--dump-dom', '--window-size=1280,1200', '--virtual-time-budget=2000').stdout;
+    const [scroll, client] = (/data-width="(\d+)\/(\d+)"/.exec(dom) ?? []).slice(1).map(Number);
+    expect(client).toBeGreaterThan(1200);
+    expect(scroll).toBe(client);
+  });
+
   it('would see a console error: the check above can fail', () => {
     const broken = path.join(temp, 'broken.html');
     writeFileSync(broken, '<!DOCTYPE html><html><body><p>x</p><script>throw new Error("broken page")</script></body></html>');

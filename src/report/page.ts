@@ -346,7 +346,7 @@ export function escapeHtml(text: string): string {
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;background:#f5f6f8;color:#1d2a3a;font:14px/1.6 ${FONT_STACK}}
-main{max-width:1240px;margin:0 auto;padding:24px 28px 48px;box-sizing:border-box}
+main{max-width:1240px;margin:0 auto;padding:24px 28px 48px}
 h1{font-size:26px;margin:0 0 4px}
 h2{font-size:19px;margin:32px 0 12px;padding-bottom:6px;border-bottom:2px solid #2f6db5}
 h3{font-size:15px;margin:0 0 2px}
