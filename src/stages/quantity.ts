@@ -72,8 +72,12 @@ function lexicon(): NonNullable<typeof tables> {
 
 /** Tells what a unit is, or undefined for text that is no unit we know. */
 export function unitInfo(unit: string): UnitInfo | undefined {
-  const base = unit.split('/')[0] ?? unit;
-  return lexicon().units.get(unit) ?? lexicon().units.get(base);
+  const {units} = lexicon();
+  const known = units.get(unit);
+  if (known !== undefined) return known;
+  // 元/人/月 is what 元 is; a unit without a slash has no other name (and no array to split).
+  const slash = unit.indexOf('/');
+  return slash < 0 ? undefined : units.get(unit.slice(0, slash));
 }
 
 /** A numeral read from text: its value range and how far it reaches. */
