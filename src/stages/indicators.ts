@@ -133,9 +133,15 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     if (previous && previous.unit === quantity.unit && continuesCount(line, previous.end, quantity.start) && labelCategory(label, quantity.unit) === null) {
       category = previous.category;
     }
+    // Written out rather than spread from the quantity: one object shape for every indicator.
     found.push({
-      ...quantity,
       raw,
+      value: quantity.value,
+      valueMax: quantity.valueMax,
+      unit: quantity.unit,
+      qualifier: quantity.qualifier,
+      start: quantity.start,
+      end: quantity.end,
       line: index,
       label,
       category,
