@@ -44,7 +44,8 @@ export function simplifiedConverter(): Converter {
  * steps over in its own way, goes to OpenCC's converter whole.
  */
 export function skippingConverter(opencc: OpenCCModule, from: string, to: string): Converter {
-  const whole = opencc.Converter({from, to});
+  // OpenCC's own converter builds its tries again: made only for the rare text that needs it.
+  let whole: Converter | undefined;
   const passes = [...opencc.Locale.from[from]!, ...opencc.Locale.to[to]!].map((group) => {
     const trie = new opencc.Trie();
     trie.loadDictGroup(group);
@@ -55,7 +56,7 @@ export function skippingConverter(opencc: OpenCCModule, from: string, to: string
   return (text) => {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2ff0 && code <= 0x2fff)) return whole(text);
+      if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x2ff0 && code <= 0x2fff)) return (whole ??= opencc.Converter({from, to}))(text);
     }
     let out = text;
     for (const {trie, starts} of passes) {
