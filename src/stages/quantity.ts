@@ -455,7 +455,8 @@ export function toDecimalString(d: Decimal): string {
 
 /** Writes a number as a plain decimal, never in exponent notation. */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  // Below 10^21 an integer's own digits are written out in full, without an exponent.
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
   const text = String(n);
   if (!/e/i.test(text)) return text;
   return n.toLocaleString('en-US', {useGrouping: false, maximumFractionDigits: 20});
