@@ -61,17 +61,9 @@ const NEEDS_QUOTES = /[,"\n]/;
  */
 function csvRecords(columns: readonly string[], rows: readonly Record<string, Cell>[], header: boolean): string {
   let text = header ? stringify([[...columns]], CSV_OPTIONS) : '';
-  const cells = new Array<string>(columns.length);
   for (const row of rows) {
-    let record = '';
-    let plain = true;
-    for (let i = 0; i < columns.length; i++) {
-      const cell = csvCell(columns[i]!, row[columns[i]!] ?? null);
-      cells[i] = cell;
-      if (plain && NEEDS_QUOTES.test(cell)) plain = false;
-      record += i === 0 ? cell : `,${cell}`;
-    }
-    text += plain ? `${record}\n` : stringify([cells], CSV_OPTIONS);
+    const cells = columns.map((column) => csvCell(column, row[column] ?? null));
+    text += cells.some((cell) => NEEDS_QUOTES.test(cell)) ? stringify([cells], CSV_OPTIONS) : cells.join(',') + '\n';
   }
   return text;
 }
