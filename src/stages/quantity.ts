@@ -104,18 +104,24 @@ export function parseQuantity(text: string): Quantity | null {
 /** Finds every quantity with a unit in one line of text, left to right. */
 export function findQuantities(line: string): Quantity[] {
   const out: Quantity[] = [];
-  // Only characters that can begin a numeral are looked at; the rest of a line is skipped.
-  const candidates = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/g;
-  for (let match = candidates.exec(line); match !== null; match = candidates.exec(line)) {
-    const i = match.index;
+  for (let i = 0; i < line.length; i++) {
+    // Only characters that can begin a numeral are looked at; the rest of a line is skipped.
+    if (NUMERAL_START[line.charCodeAt(i)] !== 1) continue;
     const quantity = isNumeralStart(line, i) && mayHaveUnit(line, i) ? readQuantity(line, i) : null;
     if (quantity) {
       out.push(quantity);
-      candidates.lastIndex = quantity.end;
+      i = quantity.end - 1;
     }
   }
   return out;
 }
+
+/** The characters a numeral can begin with, marked in a table by character code. */
+const NUMERAL_START = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '0123456789零〇一二两三四五六七八九十几数上百千万亿') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** Tells whether a numeral can start at `i`: a digit not glued to a preceding number. */
 function isNumeralStart(line: string, i: number): boolean {
@@ -210,7 +216,8 @@ function readQuantity(line: string, start: number): Quantity | null {
     if (max) max = scale(max, 1);
     finalUnit = '%';
   }
-  if (!units.has(finalUnit.split('/')[0]!) && !units.has(finalUnit)) return null;
+  const slash = finalUnit.indexOf('/');
+  if (!units.has(slash < 0 ? finalUnit : finalUnit.slice(0, slash)) && !units.has(finalUnit)) return null;
   if (first.article && max === null && ARTICLE_MEASURES.has(unit)) return null;
   return {
     raw: line.slice(rawStart, end),
