@@ -24,6 +24,22 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = {十: 1, 百: 2, 千: 3};
 const BIG_UNITS: Record<string, number> = {万: 4, 亿: 8};
+/** What a character is to a numeral, as bits: a Chinese digit, a small or a big magnitude. */
+const DIGIT = 1;
+const SMALL = 2;
+const BIG = 4;
+const NUMERAL_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const [chars, kind] of [[CHINESE_DIGITS, DIGIT], [SMALL_UNITS, SMALL], [BIG_UNITS, BIG]] as const) {
+    for (const c of Object.keys(chars)) table[c.charCodeAt(0)]! |= kind;
+  }
+  return table;
+})();
+
+/** Tells what one character is to a numeral (see NUMERAL_KIND) by a table look-up; 0 for anything else. */
+function kindOf(c: string): number {
+  return c.length === 1 ? NUMERAL_KIND[c.charCodeAt(0)]! : 0;
+}
 
 /** Characters a quantity may run through. */
 const ARABIC = /^\d+(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/;
@@ -129,11 +145,11 @@ function isNumeralStart(line: string, i: number): boolean {
   const prev = line[i - 1] ?? '';
   if (c >= '0' && c <= '9') return !isDigit(prev) && !((prev === '.' || prev === ',') && isDigit(line[i - 2] ?? ''));
   // 超千亿元, 近万人: a bare magnitude starts a numeral right after a hedge.
-  if ((c in SMALL_UNITS || c in BIG_UNITS) && c !== '十') {
+  if ((kindOf(c) & (SMALL | BIG)) !== 0 && c !== '十') {
     return lexicon().beforePattern.test(line.slice(Math.max(0, i - 4), i));
   }
-  if (c in CHINESE_DIGITS || c === '十' || c === '几' || c === '数' || c === '上') {
-    return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !isDigit(prev);
+  if ((kindOf(c) & DIGIT) !== 0 || c === '十' || c === '几' || c === '数' || c === '上') {
+    return (kindOf(prev) & (DIGIT | SMALL | BIG)) === 0 && !isDigit(prev);
   }
   return false;
 }
@@ -249,7 +265,7 @@ function magnitudeOf(text: string): number {
   let power = 0;
   for (const c of text) power += BIG_UNITS[c] ?? 0;
   const last = text[text.length - 1] ?? '';
-  if (power === 0 && last in SMALL_UNITS) power = SMALL_UNITS[last]!;
+  if (power === 0 && (kindOf(last) & SMALL) !== 0) power = SMALL_UNITS[last]!;
   return power;
 }
 
@@ -293,7 +309,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       i += arabic[0].length;
       continue;
     }
-    if (c in CHINESE_DIGITS) {
+    if ((kindOf(c) & DIGIT) !== 0) {
       const digit = CHINESE_DIGITS[c]!;
       const nextDigit = CHINESE_DIGITS[line[i + 1] ?? ''];
       // 两三个, 三四十人: two neighbouring digits are a range.
@@ -322,7 +338,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       }
       // 5万亿两个台阶: after 万 or 亿, a digit with no magnitude of its own is not part of it.
       const previous = line[i - 1] ?? '';
-      if (previous in BIG_UNITS && !((line[i + 1] ?? '') in SMALL_UNITS || (line[i + 1] ?? '') in BIG_UNITS)) break;
+      if ((kindOf(previous) & BIG) !== 0 && (kindOf(line[i + 1] ?? '') & (SMALL | BIG)) === 0) break;
       low.current = fromInt(digit);
       high.current = fromInt(digit);
       lastWasDigit = true;
@@ -333,7 +349,7 @@ function readNumeral(line: string, start: number): Numeral | null {
     if (c === '几' || c === '数') {
       // 十几 → 11 to 19; 几十/数十 → 20 to 90.
       const afterTen = low.section.digits > 0n && low.current === null;
-      const nextIsUnit = (line[i + 1] ?? '') in SMALL_UNITS || (line[i + 1] ?? '') in BIG_UNITS;
+      const nextIsUnit = (kindOf(line[i + 1] ?? '') & (SMALL | BIG)) !== 0;
       if (!afterTen && !nextIsUnit) break;
       if (c === '数' && afterTen) break;
       low.current = fromInt(afterTen ? 1 : 2);
@@ -344,7 +360,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       i++;
       continue;
     }
-    if (c in SMALL_UNITS || c in BIG_UNITS) {
+    if ((kindOf(c) & (SMALL | BIG)) !== 0) {
       // 千瓦, 千米, 千克: the character begins a unit here, not a magnitude.
       if (unitsStartingWith.has(c) && digitsRead > 0 && startsUnit(line, i)) break;
       if (digitsRead === 0 && c !== '十') {
