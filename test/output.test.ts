@@ -1,9 +1,10 @@
 // Spreadsheets: CSV round-trips through a real parser, formula triggers are neutralised in
 // text cells and numbers stay numbers; JSON and NDJSON parse for any text.
 import {parse} from 'csv-parse/sync';
+import {stringify} from 'csv-stringify/sync';
 import {describe, expect, it} from 'vitest';
 import {formatTable, neutralizeFormula} from '../src/output/format.js';
-import type {Cell} from '../src/output/tables.js';
+import {COLUMNS, type Cell} from '../src/output/tables.js';
 
 const row = (label: string, sentence: string, value: number): Record<string, Cell> => ({
   file: 'a "b", c.txt', year: 2024, org: '某局', section: '成效', line: 3, category: 'funds', label, raw: '-5%',
@@ -28,6 +29,16 @@ describe('CSV', () => {
     expect(parsed.map((r) => r.sentence.slice(0, 2))).toEqual(['第一', "'\t", "'\r"]);
     expect(parsed.map((r) => r.value)).toEqual(['-3.2', '1640000000', '0']);
     expect(parsed[0]!.raw).toBe('-5%');
+  });
+
+  it('writes rows with nothing to quote exactly as csv-stringify would, beside rows it quotes', () => {
+    // A lone \r, 12.5, 第一行 and a full-width comma need no quotes; the others do.
+    const plain = (file: string, sentence: string): Record<string, Cell> => ({...row('投资', sentence, 12.5), file});
+    const mixed = [plain('a.txt', '完成投资12.5亿元，增长3%'), plain('b,c.txt', '说"是"'), plain('d.txt', '一行\r中'), plain('e.txt', '两\n行')];
+    const cells = mixed.map((r) => COLUMNS.indicators.map((column) => (column === 'value' ? '12.5' : String(r[column] ?? ''))));
+    const expected = stringify(cells, {header: true, columns: [...COLUMNS.indicators], eof: true, record_delimiter: 'unix'});
+    expect(formatTable('indicators', mixed, 'csv', false)).toBe(expected);
+    expect(expected.split('\n')[1]).toBe('a.txt,2024,某局,成效,3,funds,投资,-5%,12.5,,元,≈,完成投资12.5亿元，增长3%,,,,,');
   });
 
   it('neutralizeFormula leaves plain numbers and ordinary text alone', () => {

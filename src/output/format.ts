@@ -24,11 +24,7 @@ export function formatColumns(
   columns: readonly string[], rows: readonly Record<string, Cell>[], format: TableFormat,
   {header, bom, first}: {header: boolean; bom: boolean; first: boolean},
 ): string {
-  if (format === 'csv') {
-    const records = rows.map((row) => columns.map((column) => csvCell(column, row[column] ?? null)));
-    const text = stringify(records, {header, columns: [...columns], eof: true, record_delimiter: 'unix'});
-    return (bom && header ? '\ufeff' : '') + text;
-  }
+  if (format === 'csv') return (bom && header ? '\ufeff' : '') + csvRecords(columns, rows, header);
   if (format === 'ndjson') return rows.map((row) => JSON.stringify(ordered(columns, row)) + '\n').join('');
   // JSON: an array written in pieces, so rows can stream; the caller closes it.
   return rows.map((row, i) => (first && i === 0 ? '[\n' : ',\n') + JSON.stringify(ordered(columns, row))).join('');
@@ -51,6 +47,25 @@ function ordered(columns: readonly string[], row: Record<string, Cell>): Record<
   const out: Record<string, Cell> = {};
   for (const column of columns) out[column] = row[column] ?? null;
   return out;
+}
+
+/** The options every CSV record is written with. */
+const CSV_OPTIONS = {eof: true, record_delimiter: 'unix'} as const;
+/** Matches a cell csv-stringify would quote: one holding a comma, a quote or a line break. */
+const NEEDS_QUOTES = /[,"\n]/;
+
+/**
+ * Writes the header (when asked) and the rows as CSV records. csv-stringify writes the header
+ * and every record that has a cell to quote; a record with none, most of them, is its cells
+ * joined by commas, which is what csv-stringify would write, without its per-cell work.
+ */
+function csvRecords(columns: readonly string[], rows: readonly Record<string, Cell>[], header: boolean): string {
+  let text = header ? stringify([[...columns]], CSV_OPTIONS) : '';
+  for (const row of rows) {
+    const cells = columns.map((column) => csvCell(column, row[column] ?? null));
+    text += cells.some((cell) => NEEDS_QUOTES.test(cell)) ? stringify([cells], CSV_OPTIONS) : cells.join(',') + '\n';
+  }
+  return text;
 }
 
 /** Writes one CSV cell: numbers plainly, text with formula triggers neutralised. */

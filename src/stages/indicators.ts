@@ -43,7 +43,7 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: RegExp | null; maskPatterns: RegExp[]; trailing: string[]; leading: string[]; openers: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: {pattern: RegExp; required: string}[]; trailing: string[]; leading: string[]; openers: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -54,7 +54,7 @@ function words(): NonNullable<typeof lexicon> {
   const plain = entries.filter((entry) => !entry.startsWith('/'));
   lexicon = {
     masks: plain.length > 0 ? new RegExp(alternation(plain), 'g') : null,
-    maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => new RegExp(entry.slice(1, -1), 'g')),
+    maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => ({pattern: new RegExp(entry.slice(1, -1), 'g'), required: requiredText(entry.slice(1, -1))})),
     trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     openers: fillers.filter((row) => row[1] === 'intent' || row[1] === 'ordinal').map((row) => row[0]!).sort((a, b) => b.length - a.length),
@@ -133,9 +133,15 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     if (previous && previous.unit === quantity.unit && continuesCount(line, previous.end, quantity.start) && labelCategory(label, quantity.unit) === null) {
       category = previous.category;
     }
+    // Written out rather than spread from the quantity: one object shape for every indicator.
     found.push({
-      ...quantity,
       raw,
+      value: quantity.value,
+      valueMax: quantity.valueMax,
+      unit: quantity.unit,
+      qualifier: quantity.qualifier,
+      start: quantity.start,
+      end: quantity.end,
       line: index,
       label,
       category,
@@ -152,16 +158,58 @@ export function maskNonQuantities(line: string): string {
   const blank = (m: string): string => ' '.repeat(m.length);
   if (!MAY_HOLD_NUMBER.test(line)) return line;
   // The listed names and patterns first: some need the 第 or 届 around them to be seen.
+  // A pattern is tried only on a line that holds the text every match of it holds.
   let out = line;
-  for (const pattern of maskPatterns) out = out.replace(pattern, blank);
-  out = out
-    .replace(/《[^》]*》/g, blank)
-    .replace(/[〔［\[][^〕］\]]{0,20}[〕］\]][^，。；]{0,8}?号/g, blank)
-    .replace(/“[^”]{0,12}”/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m))
-    .replace(/"[^"]{0,12}"/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m))
-    .replace(/一([\u4e00-\u9fff])一([\u4e00-\u9fff])/g, blank)
-    .replace(/第[0-9一二三四五六七八九十百千两]+/g, blank);
+  for (const {pattern, required} of maskPatterns) if (out.includes(required)) out = out.replace(pattern, blank);
+  if (out.includes('》')) out = out.replace(/《[^》]*》/g, blank);
+  if (out.includes('号')) out = out.replace(/[〔［\[][^〕］\]]{0,20}[〕］\]][^，。；]{0,8}?号/g, blank);
+  if (out.includes('”')) out = out.replace(/“[^”]{0,12}”/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m));
+  if (out.includes('"')) out = out.replace(/"[^"]{0,12}"/g, (m) => (/[0-9一二三四五六七八九十两百千万]/.test(m) ? blank(m) : m));
+  if (out.includes('一')) out = out.replace(/一([\u4e00-\u9fff])一([\u4e00-\u9fff])/g, blank);
+  if (out.includes('第')) out = out.replace(/第[0-9一二三四五六七八九十百千两]+/g, blank);
   return masks === null ? out : out.replace(masks, blank);
+}
+
+/**
+ * The longest run of plain characters that every match of a pattern holds, or '' when none
+ * can be told: a run outside groups and character classes, the character before a quantifier
+ * left out; a pattern with an alternative at its top level holds none.
+ */
+export function requiredText(source: string): string {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const close = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      close();
+      i++;
+    } else if (c === '[') {
+      close();
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') {
+      close();
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      return '';
+    } else if ('?*+{'.includes(c)) {
+      run = run.slice(0, -1);
+      close();
+      if (c === '{') while (i < source.length && source[i] !== '}') i++;
+    } else if ('^$.|'.includes(c) || depth > 0) {
+      close();
+    } else {
+      run += c;
+    }
+  }
+  close();
+  return best;
 }
 
 /** Tells whether a quantity is an indicator rather than a date, a period or a name. */

@@ -97,7 +97,7 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
 /** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
 export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
   const metrics = readMetrics();
-  const units = new Set(metrics.flatMap((metric) => metric.units));
+  const units = metricUnits(metrics);
   let previousGoverningStart = 0;
   return found.map((indicator, index) => {
     const previous = found[index - 1];
@@ -129,6 +129,14 @@ export function assignMetrics(lines: readonly string[], found: readonly FoundInd
   });
 }
 
+let knownUnits: {metrics: readonly Metric[]; units: ReadonlySet<string>} | undefined;
+
+/** The units some metric of a catalogue is given in, gathered once per catalogue. */
+function metricUnits(metrics: readonly Metric[]): ReadonlySet<string> {
+  if (knownUnits?.metrics !== metrics) knownUnits = {metrics, units: new Set(metrics.flatMap((metric) => metric.units))};
+  return knownUnits.units;
+}
+
 /** Wraps a function of no arguments so that it runs at most once. */
 function once<T>(compute: () => T): () => T {
   let done = false;
@@ -142,14 +150,16 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
-/** The set of the character codes of some marks. */
-function codes(marks: string): ReadonlySet<number> {
-  return new Set([...marks].map((mark) => mark.charCodeAt(0)));
+/** The character codes of some marks, as a table indexed by code (a look-up per character of a line). */
+function codes(marks: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const mark of marks) table[mark.charCodeAt(0)] = 1;
+  return table;
 }
 
 /** Where the stretch that holds offset `at` ends: at the next mark that ends one, or the line's end. */
-function endOf(line: string, at: number, end: ReadonlySet<number>): number {
-  for (let i = at; i < line.length; i++) if (end.has(line.charCodeAt(i))) return i;
+function endOf(line: string, at: number, end: Uint8Array): number {
+  for (let i = at; i < line.length; i++) if (end[line.charCodeAt(i)] === 1) return i;
   return line.length;
 }
 
@@ -164,8 +174,8 @@ function endsInNoun(label: string): boolean {
 }
 
 /** Where the stretch that holds offset `at` begins, after the last mark that ends one. */
-function startOf(line: string, at: number, end: ReadonlySet<number>): number {
-  for (let i = at - 1; i >= 0; i--) if (end.has(line.charCodeAt(i))) return i + 1;
+function startOf(line: string, at: number, end: Uint8Array): number {
+  for (let i = at - 1; i >= 0; i--) if (end[line.charCodeAt(i)] === 1) return i + 1;
   return 0;
 }
 
@@ -193,12 +203,23 @@ export function isTarget(place: FigurePlace): boolean {
   if (section === '计划') return true;
   const at = sentence.indexOf(raw);
   const before = at >= 0 ? sentence.slice(0, at) : sentence;
-  const opening = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
-  if (looksAhead(before, reportYear) || looksAhead(opening, reportYear)) return true;
+  const opening = openingOf(line, reportYear);
+  if (looksAhead(before, reportYear) || opening.looksAhead) return true;
   // A part beside the plans that opens on the years to come (关于“十五五”规划纲要, 今后五年),
   // unless the figure's own words look back (过去五年，…年均增长5.2%).
   lookBackWords ??= timeWords(['review', 'period', 'previous']);
-  return section === '其他' && partLooksAhead(partOpening, reportYear) && !lookBackWords.test(before) && !lookBackWords.test(opening);
+  return section === '其他' && partLooksAhead(partOpening, reportYear) && !lookBackWords.test(before) && !lookBackWords.test(opening.text);
+}
+
+/** The paragraph opening isTarget last read, kept because the figures of a paragraph come one after another. */
+let lastOpening: {line: string; reportYear: number | null; text: string; looksAhead: boolean} | undefined;
+
+/** Reads what opens a paragraph up to its colon (今后五年的主要目标是：), and whether it looks ahead. */
+function openingOf(line: string, reportYear: number | null): {text: string; looksAhead: boolean} {
+  if (lastOpening?.line === line && lastOpening.reportYear === reportYear) return lastOpening;
+  const text = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
+  lastOpening = {line, reportYear, text, looksAhead: looksAhead(text, reportYear)};
+  return lastOpening;
 }
 
 /**
@@ -216,7 +237,7 @@ function partLooksAhead(opening: string, reportYear: number | null): boolean {
 function looksAhead(text: string, reportYear: number | null): boolean {
   targetCues ??= lookAheadWords();
   if (targetCues.test(text)) return true;
-  if (reportYear === null) return false;
+  if (reportYear === null || (!text.includes('到') && !text.includes('至'))) return false;
   for (const match of text.matchAll(/[到至]((?:19|20)[0-9]{2})年/g)) if (Number(match[1]) > reportYear) return true;
   return false;
 }

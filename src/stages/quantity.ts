@@ -24,6 +24,22 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = {十: 1, 百: 2, 千: 3};
 const BIG_UNITS: Record<string, number> = {万: 4, 亿: 8};
+/** What a character is to a numeral, as bits: a Chinese digit, a small or a big magnitude. */
+const DIGIT = 1;
+const SMALL = 2;
+const BIG = 4;
+const NUMERAL_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const [chars, kind] of [[CHINESE_DIGITS, DIGIT], [SMALL_UNITS, SMALL], [BIG_UNITS, BIG]] as const) {
+    for (const c of Object.keys(chars)) table[c.charCodeAt(0)]! |= kind;
+  }
+  return table;
+})();
+
+/** Tells what one character is to a numeral (see NUMERAL_KIND) by a table look-up; 0 for anything else. */
+function kindOf(c: string): number {
+  return c.length === 1 ? NUMERAL_KIND[c.charCodeAt(0)]! : 0;
+}
 
 /** Characters a quantity may run through. */
 const ARABIC = /^\d+(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/;
@@ -72,8 +88,12 @@ function lexicon(): NonNullable<typeof tables> {
 
 /** Tells what a unit is, or undefined for text that is no unit we know. */
 export function unitInfo(unit: string): UnitInfo | undefined {
-  const base = unit.split('/')[0] ?? unit;
-  return lexicon().units.get(unit) ?? lexicon().units.get(base);
+  const {units} = lexicon();
+  const known = units.get(unit);
+  if (known !== undefined) return known;
+  // 元/人/月 is what 元 is; a unit without a slash has no other name (and no array to split).
+  const slash = unit.indexOf('/');
+  return slash < 0 ? undefined : units.get(unit.slice(0, slash));
 }
 
 /** A numeral read from text: its value range and how far it reaches. */
@@ -100,18 +120,24 @@ export function parseQuantity(text: string): Quantity | null {
 /** Finds every quantity with a unit in one line of text, left to right. */
 export function findQuantities(line: string): Quantity[] {
   const out: Quantity[] = [];
-  // Only characters that can begin a numeral are looked at; the rest of a line is skipped.
-  const candidates = /[0-9零〇一二两三四五六七八九十几数上百千万亿]/g;
-  for (let match = candidates.exec(line); match !== null; match = candidates.exec(line)) {
-    const i = match.index;
+  for (let i = 0; i < line.length; i++) {
+    // Only characters that can begin a numeral are looked at; the rest of a line is skipped.
+    if (NUMERAL_START[line.charCodeAt(i)] !== 1) continue;
     const quantity = isNumeralStart(line, i) && mayHaveUnit(line, i) ? readQuantity(line, i) : null;
     if (quantity) {
       out.push(quantity);
-      candidates.lastIndex = quantity.end;
+      i = quantity.end - 1;
     }
   }
   return out;
 }
+
+/** The characters a numeral can begin with, marked in a table by character code. */
+const NUMERAL_START = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '0123456789零〇一二两三四五六七八九十几数上百千万亿') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** Tells whether a numeral can start at `i`: a digit not glued to a preceding number. */
 function isNumeralStart(line: string, i: number): boolean {
@@ -119,11 +145,11 @@ function isNumeralStart(line: string, i: number): boolean {
   const prev = line[i - 1] ?? '';
   if (c >= '0' && c <= '9') return !isDigit(prev) && !((prev === '.' || prev === ',') && isDigit(line[i - 2] ?? ''));
   // 超千亿元, 近万人: a bare magnitude starts a numeral right after a hedge.
-  if ((c in SMALL_UNITS || c in BIG_UNITS) && c !== '十') {
+  if ((kindOf(c) & (SMALL | BIG)) !== 0 && c !== '十') {
     return lexicon().beforePattern.test(line.slice(Math.max(0, i - 4), i));
   }
-  if (c in CHINESE_DIGITS || c === '十' || c === '几' || c === '数' || c === '上') {
-    return !(prev in CHINESE_DIGITS) && !(prev in SMALL_UNITS) && !(prev in BIG_UNITS) && !isDigit(prev);
+  if ((kindOf(c) & DIGIT) !== 0 || c === '十' || c === '几' || c === '数' || c === '上') {
+    return (kindOf(prev) & (DIGIT | SMALL | BIG)) === 0 && !isDigit(prev);
   }
   return false;
 }
@@ -206,7 +232,8 @@ function readQuantity(line: string, start: number): Quantity | null {
     if (max) max = scale(max, 1);
     finalUnit = '%';
   }
-  if (!units.has(finalUnit.split('/')[0]!) && !units.has(finalUnit)) return null;
+  const slash = finalUnit.indexOf('/');
+  if (!units.has(slash < 0 ? finalUnit : finalUnit.slice(0, slash)) && !units.has(finalUnit)) return null;
   if (first.article && max === null && ARTICLE_MEASURES.has(unit)) return null;
   return {
     raw: line.slice(rawStart, end),
@@ -238,7 +265,7 @@ function magnitudeOf(text: string): number {
   let power = 0;
   for (const c of text) power += BIG_UNITS[c] ?? 0;
   const last = text[text.length - 1] ?? '';
-  if (power === 0 && last in SMALL_UNITS) power = SMALL_UNITS[last]!;
+  if (power === 0 && (kindOf(last) & SMALL) !== 0) power = SMALL_UNITS[last]!;
   return power;
 }
 
@@ -282,7 +309,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       i += arabic[0].length;
       continue;
     }
-    if (c in CHINESE_DIGITS) {
+    if ((kindOf(c) & DIGIT) !== 0) {
       const digit = CHINESE_DIGITS[c]!;
       const nextDigit = CHINESE_DIGITS[line[i + 1] ?? ''];
       // 两三个, 三四十人: two neighbouring digits are a range.
@@ -311,7 +338,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       }
       // 5万亿两个台阶: after 万 or 亿, a digit with no magnitude of its own is not part of it.
       const previous = line[i - 1] ?? '';
-      if (previous in BIG_UNITS && !((line[i + 1] ?? '') in SMALL_UNITS || (line[i + 1] ?? '') in BIG_UNITS)) break;
+      if ((kindOf(previous) & BIG) !== 0 && (kindOf(line[i + 1] ?? '') & (SMALL | BIG)) === 0) break;
       low.current = fromInt(digit);
       high.current = fromInt(digit);
       lastWasDigit = true;
@@ -322,7 +349,7 @@ function readNumeral(line: string, start: number): Numeral | null {
     if (c === '几' || c === '数') {
       // 十几 → 11 to 19; 几十/数十 → 20 to 90.
       const afterTen = low.section.digits > 0n && low.current === null;
-      const nextIsUnit = (line[i + 1] ?? '') in SMALL_UNITS || (line[i + 1] ?? '') in BIG_UNITS;
+      const nextIsUnit = (kindOf(line[i + 1] ?? '') & (SMALL | BIG)) !== 0;
       if (!afterTen && !nextIsUnit) break;
       if (c === '数' && afterTen) break;
       low.current = fromInt(afterTen ? 1 : 2);
@@ -333,7 +360,7 @@ function readNumeral(line: string, start: number): Numeral | null {
       i++;
       continue;
     }
-    if (c in SMALL_UNITS || c in BIG_UNITS) {
+    if ((kindOf(c) & (SMALL | BIG)) !== 0) {
       // 千瓦, 千米, 千克: the character begins a unit here, not a magnitude.
       if (unitsStartingWith.has(c) && digitsRead > 0 && startsUnit(line, i)) break;
       if (digitsRead === 0 && c !== '十') {
@@ -451,7 +478,8 @@ export function toDecimalString(d: Decimal): string {
 
 /** Writes a number as a plain decimal, never in exponent notation. */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  // Below 10^21 an integer's own digits are written out in full, without an exponent.
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
   const text = String(n);
   if (!/e/i.test(text)) return text;
   return n.toLocaleString('en-US', {useGrouping: false, maximumFractionDigits: 20});

@@ -141,10 +141,11 @@ export function tag(text: string): TaggedWord[] {
   const merged: TaggedWord[] = [];
   for (const item of tagged) {
     const last = merged[merged.length - 1];
-    if (last && NUMBERISH.test(last.word) && NUMBERISH.test(item.word)) last.word += item.word;
+    if (last && isNumberish(last.word) && isNumberish(item.word)) last.word += item.word;
     // jieba weighs some added words below their parts (占比 stays 占/比): join them here.
     else if (last && userWords?.has(last.word + item.word)) merged[merged.length - 1] = {word: last.word + item.word, tag: userWords.get(last.word + item.word)!};
-    else merged.push({word: item.word, tag: NUMBERISH.test(item.word) ? 'm' : item.tag});
+    // The engine's own objects are kept (they are new on every call); a number is tagged m.
+    else merged.push(item.tag === 'm' || !isNumberish(item.word) ? item : {word: item.word, tag: 'm'});
   }
   return merged;
 }

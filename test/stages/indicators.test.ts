@@ -1,6 +1,7 @@
 // What is and is not an indicator in running text (docs/tables.md, indicators), with labels and categories.
 import {describe, expect, it} from 'vitest';
-import {indicatorsInLine} from '../../src/stages/indicators.js';
+import {indicatorsInLine, requiredText} from '../../src/stages/indicators.js';
+import {readWords} from '../../src/lexicon.js';
 
 /** The indicators of a sentence as `raw=value unit qualifier [label/category]`. */
 function found(text: string): string[] {
@@ -70,5 +71,28 @@ describe('indicatorsInLine', () => {
   it('keeps durations of work but not plan periods', () => {
     expect(found('办理时限压缩至20.86天,五年来,近三年')).toEqual(['20.86天=20.86天[办理时限/other]']);
     expect(indicatorsInLine('连续9年获评优秀').map((i) => [i.value, i.unit])).toEqual([[9, '年']]);
+  });
+});
+
+describe('requiredText', () => {
+  it('finds the plain text every match holds, outside groups and classes, before a quantifier', () => {
+    expect(requiredText('[0-9一二三四五六七八九十]{1,3}周年')).toBe('周年');
+    expect(requiredText('(?:人大|政协)[一二]{1,2}次(?:全体)?会议')).toBe('会议');
+    expect(requiredText('一(.)接着一\\1')).toBe('接着一');
+    expect(requiredText('abc?')).toBe('ab');
+    expect(requiredText('x{2}yz')).toBe('yz');
+  });
+
+  it('gives nothing for a pattern with alternatives at its top level or no plain text', () => {
+    expect(requiredText('热线|12345')).toBe('');
+    expect(requiredText('[0-9]{3,}(?:热线|服务热线)')).toBe('');
+  });
+
+  it('gives for every listed pattern of data/not-quantities.txt a text each of its matches holds', () => {
+    const samples = ['十四届人大三次会议', '十九届五中全会', '七十周年', '5G基站', '12345热线', '第一、二轮', '一步接着一步', '二次、三次全会', '一期工程'];
+    for (const entry of readWords('not-quantities.txt').filter((word) => word.startsWith('/'))) {
+      const source = entry.slice(1, -1);
+      for (const sample of samples) for (const match of sample.matchAll(new RegExp(source, 'g'))) expect(match[0]).toContain(requiredText(source));
+    }
   });
 });

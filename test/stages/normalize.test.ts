@@ -2,7 +2,8 @@
 import {describe, expect, it} from 'vitest';
 import {detectScript, foldLine, normalize} from '../../src/stages/normalize.js';
 import {htmlLines, splitLines} from '../../src/stages/extract.js';
-import {scriptChars, scriptCharsFromOpenCC} from '../../src/stages/script-chars.js';
+import {createRequire} from 'node:module';
+import {scriptChars, scriptCharsFromOpenCC, simplifiedConverter} from '../../src/stages/script-chars.js';
 
 describe('foldLine', () => {
   it('folds full-width digits, letters, brackets, % and the comma inside numbers', () => {
@@ -49,5 +50,31 @@ describe('lines', () => {
 describe('data/script-chars.txt', () => {
   it('matches what the installed opencc-js says (regenerate with scripts/gen-script-chars.js)', () => {
     expect(scriptChars()).toEqual(scriptCharsFromOpenCC());
+  });
+});
+
+describe('the converter to simplified', () => {
+  const opencc = (createRequire(import.meta.url)('opencc-js/t2cn') as {Converter(o: {from: string; to: string}): (text: string) => string}).Converter({from: 'tw', to: 'cn'});
+  const convert = simplifiedConverter();
+
+  it('converts every character from U+3000 to U+9FFF as OpenCC does', () => {
+    const all: string[] = [];
+    for (let code = 0x3000; code <= 0x9fff; code++) all.push(String.fromCharCode(code));
+    const text = all.join('');
+    expect(convert(text)).toBe(opencc(text));
+    expect(convert(text)).not.toBe(text);
+  });
+
+  it('takes the longest word of each pass, as OpenCC does, and leaves a simplified text alone', () => {
+    // Phrases (著作權, 乾燥), variants (綫, 裏) and characters at the start and the end of a text.
+    for (const text of ['著作權人於乾燥天氣裏沿綫巡查，資料庫軟體', '這', '發展與改革委員會關於2023年計劃執行情況的報告', '政府工作报告']) {
+      expect(convert(text)).toBe(opencc(text));
+    }
+    expect(convert('乾燥')).toBe('干燥');
+    expect(convert('政府工作报告')).toBe('政府工作报告');
+  });
+
+  it('hands a text with a character beyond U+FFFF or an ideographic description sequence to OpenCC', () => {
+    for (const text of ['𠮷野家的發展', '⿰木目與發展', '發展⿱艹⿰日月']) expect(convert(text)).toBe(opencc(text));
   });
 });
