@@ -12,7 +12,7 @@ import type {Extracted} from './stages/extract/index.js';
 import {decode} from './stages/decode.js';
 import {textLines} from './stages/extract.js';
 import {findIndicators} from './stages/indicators.js';
-import {assignMetrics, isTarget} from './stages/metrics.js';
+import {assignMetrics, targetsOf} from './stages/metrics.js';
 import {KIND_NAMES, readMetadata} from './stages/metadata.js';
 import {normalize} from './stages/normalize.js';
 import {sectionsOf} from './stages/sections.js';
@@ -119,7 +119,10 @@ export const STAGES: readonly Stage[] = [
     doc.words = options.words ? doc.sections!.map((section) => sectionWords(doc.lines.slice(section.start, section.end + 1), options.keywords)) : null;
   }},
   {name: 'indicators', run: (doc, options) => { doc.indicators = findIndicators(doc.lines, options.labels ?? true); }},
-  {name: 'metrics', run: (doc, options) => { doc.metrics = options.labels === false ? [] : assignMetrics(doc.lines, doc.indicators!); }},
+  {name: 'metrics', run: (doc, options) => {
+    doc.metrics = options.labels === false ? [] : assignMetrics(doc.lines, doc.indicators!);
+    doc.targets = targetsOf(doc.lines, doc.sections!, doc.indicators!, doc.meta!.year);
+  }},
 ];
 
 /** Turns a finished Doc into the rows of the three tables. */
@@ -129,14 +132,7 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
   const sections = doc.sections!;
   const words = doc.words ?? null;
   const kindOfLine = new Array<Section['kind']>(text.length);
-  const openingOfLine = new Array<string>(text.length);
-  for (const section of sections) {
-    const opening = text.slice(section.start, Math.min(section.end, section.start + 1) + 1).join('\n');
-    for (let i = section.start; i <= section.end; i++) {
-      kindOfLine[i] = section.kind;
-      openingOfLine[i] = opening;
-    }
-  }
+  for (const section of sections) for (let i = section.start; i <= section.end; i++) kindOfLine[i] = section.kind;
   const lines: Lines = {text, source: doc.source, sourceLineCount: doc.sourceLineCount};
   const sectionRows = toSectionRows(file, sections, text, lines, words);
   const indicators: Indicator[] = doc.indicators!.map((found, index) => ({
@@ -157,7 +153,7 @@ function toResult(doc: Doc, encoding: string, chars: number, messages: Message[]
     level: meta.level,
     page: doc.page?.[found.line] ?? null,
     metric: doc.metrics?.[index] ?? '',
-    target: isTarget({section: kindOfLine[found.line] ?? '其他', line: text[found.line] ?? '', sentence: found.sentence, raw: found.raw, reportYear: meta.year, partOpening: openingOfLine[found.line] ?? ''}) ? 'yes' : '',
+    target: doc.targets?.[index] ? 'yes' : '',
   }));
 
   const kinds: string[] = [];

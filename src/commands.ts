@@ -175,7 +175,7 @@ export async function runReport(
   try {
     const {figures, messages} = await collectFigures(files, config, stderr, signal, {words: true, check: {settings, lang: config.lang}, excerpts: EXCERPT_CHARS});
     // The check rules' findings are for the page; what went wrong reading a file goes on stderr too.
-    const findings = messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info');
+    const findings = findingsOf(messages);
     const metrics = chosen ?? mostStatedMetrics(figures);
     const table = compareReports(figures, metrics);
     const page = buildReportPage({
@@ -339,6 +339,11 @@ const NOT_FINDINGS = new Set<string>([RULES.decodeReplaced]);
 /** The rules of `reports check`: their findings go on the report page, not on stderr. */
 const CHECK_RULES = new Set<string>(RULE_IDS);
 
+/** Keeps the messages of an analysis that are completeness findings. */
+function findingsOf(messages: readonly Message[]): Message[] {
+  return messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info');
+}
+
 /**
  * `reports check`: runs the completeness rules, prints the findings in the chosen format,
  * and returns 1 when any is an error (or warnings exceed --max-warnings), else 0.
@@ -348,7 +353,7 @@ export async function runCheck(paths: string[], config: CheckConfig, {stdout, st
   const files = await discoverOrFail(paths, config);
   const checked: CheckedFile[] = [];
   await runPipeline(files, config, {words: false, labels: false, check: {settings, lang: config.lang}}, (result) => {
-    checked.push({file: result.report.file, kind: result.kind, findings: result.messages.filter((m) => !NOT_FINDINGS.has(m.ruleId) && m.severity !== 'info')});
+    checked.push({file: result.report.file, kind: result.kind, findings: findingsOf(result.messages)});
   }, signal);
   const version = (await import('./cli.js')).packageVersion();
   const text =

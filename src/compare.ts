@@ -72,8 +72,9 @@ export function compareReports(reports: readonly ReportFigures[], chosen: readon
         .sort((a, b) => compareFigures(column.metric, a, b));
       const kept = figures.find((figure) => factorTo(figure.unit, column.metric) !== null);
       row[column.header] = kept ? round(kept.value * factorTo(kept.unit, column.metric)!) : null;
-      if (kept && kept.value_max !== null) notes.push(`${column.header}: ${kept.raw} (${lineWord(kept.line)})`);
-      for (const other of figures) if (other !== kept) notes.push(`${column.header}: ${other.raw} (${lineWord(other.line)})`);
+      // A range kept as its lower end is noted whole, first; then every other figure.
+      const noted = kept && kept.value_max !== null ? [kept] : [];
+      for (const figure of [...noted, ...figures.filter((other) => other !== kept)]) notes.push(`${column.header}: ${figure.raw} (line ${figure.line})`);
     }
     row.notes = notes.join('; ');
     return row;
@@ -84,11 +85,6 @@ export function compareReports(reports: readonly ReportFigures[], chosen: readon
 /** The column name of a metric: its id, `.target` for goals, and the unit (gdp_growth (%)). */
 export function headerOf(metric: Metric, target: boolean): string {
   return `${metric.id}${target ? '.target' : ''} (${metric.unit})`;
-}
-
-/** Says where a figure stands, for the notes. */
-function lineWord(line: number): string {
-  return `line ${line}`;
 }
 
 /**

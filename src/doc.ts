@@ -52,6 +52,8 @@ export interface Doc {
   indicators?: FoundIndicator[];
   /** For each indicator, its metric id ('' for none). */
   metrics?: string[];
+  /** For each indicator, whether it is a goal rather than a result. */
+  targets?: boolean[];
 }
 
 /** The words of a section: how many, and the top keywords. */

@@ -27,6 +27,8 @@ const EVENT_WORDS = /培训|会议|讲座|行动|活动|排查|座谈|演练|宣
 const RATE_BASE_AT_END = /(?:每(?:人|户|名|月|年|天|日|千人|万人|百人|亩))+$/;
 /** A period between a thing and its number (水利投资五年累计完成, 近三年来). */
 const PERIOD_AT_END = /(?:近|过去)?[一二三四五六七八九十两]{1,2}年(?:来|间)?$/;
+/** Text that only joins the figures of a list (、, 和, a comma). */
+const LIST_JOIN = /^[、，,和及与\s]*$/;
 /** Marks that end the clause a label is looked for in. */
 const CLAUSE_BREAK = /[，,。；;：:！!？?、（）()“”"《》【】\s]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
@@ -57,7 +59,7 @@ function words(): NonNullable<typeof lexicon> {
     maskPatterns: entries.filter((entry) => entry.startsWith('/')).map((entry) => ({pattern: new RegExp(entry.slice(1, -1), 'g'), required: requiredText(entry.slice(1, -1))})),
     trailing: [...fillers.filter((row) => row[1] === 'trailing').map((row) => row[0]!), ...hedgesBefore()].sort((a, b) => b.length - a.length),
     leading: fillers.filter((row) => row[1] === 'leading').map((row) => row[0]!).sort((a, b) => b.length - a.length),
-    openers: fillers.filter((row) => row[1] === 'intent' || row[1] === 'ordinal').map((row) => row[0]!).sort((a, b) => b.length - a.length),
+    openers: fillers.filter((row) => row[1] === 'intent').map((row) => row[0]!).sort((a, b) => b.length - a.length),
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
     anyCue: new RegExp(alternation(readList('categories.tsv').map(([cue]) => cue ?? '').filter(Boolean))),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
@@ -101,17 +103,13 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     let label = labels ? labelOf(line, clauseStart, quantity) : '';
     // 黄金、白银产量分别增长5%、2%: the listed things take the figures in turn.
     let items = respectivelyItems(line, previousEnd, quantity.start);
-    // 城乡居民人均可支配收入分别达到42160元、21870元，分别增长4.9%、7.2%: a second 分别 with
-    // no list of its own goes over the sentence's list again.
     const between = line.slice(previousEnd, quantity.start);
     if (items) listed = items;
-    else if (listed && between.includes('分别') && sameSentence(line, previousEnd, quantity.start)) items = listed;
-    // …分别达到28964元和15286元，增长7.9%和8.6%: a list of figures with only fillers before it.
-    else if (listed && !/^[、，,和及与\s]*$/.test(between) && sameSentence(line, previousEnd, quantity.start) && isFillerLabel(trimTrailing(between.replace(/^[，,\s]+/, ''))) && /^[、和及与]\s*[0-9]/.test(line.slice(quantity.end))) items = listed;
     else if (!sameSentence(line, previousEnd, quantity.start)) listed = null;
+    else if (listed && goesOverList(between, line.slice(quantity.end))) items = listed;
     // Only a hedge written before the number (超98.5%) is carried on, not one after it (5%左右).
     if (items) respectively = {items, next: 0, qualifier: /^[0-9零〇一二两三四五六七八九十几数]/.test(raw) ? '' : quantity.qualifier};
-    else if (respectively && !/^[、，,和及与\s]*$/.test(line.slice(previousEnd, quantity.start))) respectively = null;
+    else if (respectively && !LIST_JOIN.test(between)) respectively = null;
     // 分别超98.5%和99%: a hedge before the first figure of the list holds for the others.
     if (respectively && !items && quantity.qualifier === '' && respectively.qualifier !== '') {
       quantity = {...quantity, qualifier: respectively.qualifier};
@@ -150,6 +148,17 @@ export function indicatorsInLine(line: string, index = 0, labels = true): FoundI
     previousEnd = quantity.end;
   }
   return found;
+}
+
+/**
+ * Tells whether a figure starts the sentence's list of things over (`between`: the words
+ * since the figure before it; `after`: the text after it): a second 分别 with no list of its
+ * own (…分别达到42160元、21870元，分别增长4.9%、7.2%), or a list of figures with only fillers
+ * before it (…分别达到28964元和15286元，增长7.9%和8.6%).
+ */
+function goesOverList(between: string, after: string): boolean {
+  if (between.includes('分别')) return true;
+  return !LIST_JOIN.test(between) && isFillerLabel(trimTrailing(between.replace(/^[，,\s]+/, ''))) && /^[、和及与]\s*[0-9]/.test(after);
 }
 
 /** Blanks out (with spaces, keeping offsets) the parts of a line that state no quantity. */
@@ -373,8 +382,8 @@ function withoutNoteMarks(text: string): string {
 }
 
 /**
- * Drops what opens an item rather than names the thing: the enumeration (一是, 其次) and
- * the intent of a target (力争, 确保), as long as something is left.
+ * Drops what opens an item rather than names the thing: the enumeration (一是 … 十是, the
+ * list's order) and the intent of a target (力争, 确保), as long as something is left.
  */
 function dropOpeners(label: string): string {
   const {openers} = words();

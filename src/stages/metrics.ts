@@ -5,7 +5,7 @@
  * gives for one metric. Pure functions over the lines and the indicators found on them.
  */
 import {alternation, readList, readWords} from '../lexicon.js';
-import type {Indicator, SectionKind} from '../types.js';
+import type {Indicator, Section, SectionKind} from '../types.js';
 import {planPeriodOf, planPeriodsIn} from './headings.js';
 import type {FoundIndicator} from './indicators.js';
 import {unitInfo} from './quantity.js';
@@ -56,6 +56,8 @@ let catalogue: Metric[] | undefined;
 let targetCues: RegExp | undefined;
 let thresholdNoun: RegExp | undefined;
 let lookBackWords: RegExp | undefined;
+/** The units some metric of the catalogue is given in. */
+let metricUnits: ReadonlySet<string> | undefined;
 
 /** Reads the catalogue of metrics, once. */
 export function readMetrics(): readonly Metric[] {
@@ -97,7 +99,8 @@ export function metricOf(evidence: MetricEvidence, metrics: readonly Metric[] = 
 /** Gives each indicator found on the lines its metric id, or '' when no metric fits. */
 export function assignMetrics(lines: readonly string[], found: readonly FoundIndicator[]): string[] {
   const metrics = readMetrics();
-  const units = metricUnits(metrics);
+  metricUnits ??= new Set(metrics.flatMap((metric) => metric.units));
+  const units = metricUnits;
   let previousGoverningStart = 0;
   return found.map((indicator, index) => {
     const previous = found[index - 1];
@@ -127,14 +130,6 @@ export function assignMetrics(lines: readonly string[], found: readonly FoundInd
     };
     return metricOf(evidence, metrics)?.id ?? '';
   });
-}
-
-let knownUnits: {metrics: readonly Metric[]; units: ReadonlySet<string>} | undefined;
-
-/** The units some metric of a catalogue is given in, gathered once per catalogue. */
-function metricUnits(metrics: readonly Metric[]): ReadonlySet<string> {
-  if (knownUnits?.metrics !== metrics) knownUnits = {metrics, units: new Set(metrics.flatMap((metric) => metric.units))};
-  return knownUnits.units;
 }
 
 /** Wraps a function of no arguments so that it runs at most once. */
@@ -200,26 +195,49 @@ export interface FigurePlace {
  */
 export function isTarget(place: FigurePlace): boolean {
   const {section, line, sentence, raw, reportYear, partOpening} = place;
+  const partAhead = section === '其他' && partLooksAhead(partOpening, reportYear);
+  return targetAt(section, wordsBefore(sentence, raw), openingOf(line, reportYear), partAhead, reportYear);
+}
+
+/** Tells for each figure of a document whether it is a goal (isTarget), each part and paragraph read once. */
+export function targetsOf(lines: readonly string[], sections: readonly Section[], found: readonly FoundIndicator[], reportYear: number | null): boolean[] {
+  const partOfLine = new Array<{kind: SectionKind; ahead: boolean}>(lines.length);
+  for (const section of sections) {
+    const opening = lines.slice(section.start, Math.min(section.end, section.start + 1) + 1).join('\n');
+    const part = {kind: section.kind, ahead: section.kind === '其他' && partLooksAhead(opening, reportYear)};
+    for (let i = section.start; i <= section.end; i++) partOfLine[i] = part;
+  }
+  let lineOpening = {line: -1, opening: {text: '', looksAhead: false}};
+  return found.map((indicator) => {
+    if (lineOpening.line !== indicator.line) lineOpening = {line: indicator.line, opening: openingOf(lines[indicator.line] ?? '', reportYear)};
+    const part = partOfLine[indicator.line] ?? {kind: '其他', ahead: false};
+    return targetAt(part.kind, wordsBefore(indicator.sentence, indicator.raw), lineOpening.opening, part.ahead, reportYear);
+  });
+}
+
+/**
+ * Decides goal or result from what stands around a figure: its part's kind and whether the
+ * part opens on the coming years, the words of its sentence before it, its paragraph's opening.
+ */
+function targetAt(section: SectionKind, before: string, opening: {text: string; looksAhead: boolean}, partAhead: boolean, reportYear: number | null): boolean {
   if (section === '计划') return true;
-  const at = sentence.indexOf(raw);
-  const before = at >= 0 ? sentence.slice(0, at) : sentence;
-  const opening = openingOf(line, reportYear);
-  if (looksAhead(before, reportYear) || opening.looksAhead) return true;
+  if (opening.looksAhead || looksAhead(before, reportYear)) return true;
   // A part beside the plans that opens on the years to come (关于“十五五”规划纲要, 今后五年),
   // unless the figure's own words look back (过去五年，…年均增长5.2%).
   lookBackWords ??= timeWords(['review', 'period', 'previous']);
-  return section === '其他' && partLooksAhead(partOpening, reportYear) && !lookBackWords.test(before) && !lookBackWords.test(opening.text);
+  return partAhead && !lookBackWords.test(before) && !lookBackWords.test(opening.text);
 }
 
-/** The paragraph opening isTarget last read, kept because the figures of a paragraph come one after another. */
-let lastOpening: {line: string; reportYear: number | null; text: string; looksAhead: boolean} | undefined;
+/** The words of a sentence before a figure in it. */
+function wordsBefore(sentence: string, raw: string): string {
+  const at = sentence.indexOf(raw);
+  return at >= 0 ? sentence.slice(0, at) : sentence;
+}
 
 /** Reads what opens a paragraph up to its colon (今后五年的主要目标是：), and whether it looks ahead. */
 function openingOf(line: string, reportYear: number | null): {text: string; looksAhead: boolean} {
-  if (lastOpening?.line === line && lastOpening.reportYear === reportYear) return lastOpening;
   const text = /^[^：:。；;！？]*[：:]/.exec(line)?.[0] ?? '';
-  lastOpening = {line, reportYear, text, looksAhead: looksAhead(text, reportYear)};
-  return lastOpening;
+  return {text, looksAhead: looksAhead(text, reportYear)};
 }
 
 /**
@@ -265,8 +283,7 @@ export function compareFigures(metric: Metric, a: Indicator, b: Indicator): numb
 /** The rank of one figure for a metric: lower is better (see compareFigures). */
 function rankOf(metric: Metric, indicator: Indicator): number {
   const named = metric.label?.test(indicator.label) || metric.context?.test(indicator.label) ? 0 : 2;
-  const at = indicator.sentence.indexOf(indicator.raw);
-  const before = at >= 0 ? indicator.sentence.slice(0, at) : indicator.sentence;
+  const before = wordsBefore(indicator.sentence, indicator.raw);
   const overYears = /年均|累计|[二三四五两]年(来|间)|以来|十[一二三四五]五/.test(before) ? 1 : 0;
   // A goal of the year's plans before one of a five-year outline beside them.
   const outlineGoal = indicator.target === 'yes' && indicator.section !== '计划' ? 1 : 0;
