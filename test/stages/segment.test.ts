@@ -1,9 +1,13 @@
 // jieba through our wrapper, with every engine installed here: numbers stay whole, words are
 // counted, keywords ranked by TF-IDF, and labels come out the same. CI builds nodejieba, so
 // there both engines must run (the last test fails when one is missing).
+import {readdirSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {indicatorsInLine} from '../../src/stages/indicators.js';
-import {countWords, cut, DEFAULT_SEGMENTER, isWord, keywords, segmenterInstalled, SEGMENTERS, shareIdfTable, tag, useSegmenter} from '../../src/stages/segment.js';
+import {countWords, cut, DEFAULT_SEGMENTER, isWord, keywords, segmenterInstalled, SEGMENTERS, shareIdfTable, tag, taggerByCut, useSegmenter} from '../../src/stages/segment.js';
 
 const engines = SEGMENTERS.filter(segmenterInstalled);
 const ran = new Set<string>();
@@ -97,6 +101,64 @@ describe('segment', () => {
     expect(engines).toContain('jieba-rs');
   });
 });
+
+describe('tagging by cut, each word’s part of speech remembered', () => {
+  const require = createRequire(import.meta.url);
+  const {Jieba} = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+  jieba.loadDict(Buffer.from('占比 3 n\n疏导点 3 n'));
+
+  it('gives what jieba-rs’s tag gives, on every line of the fixture reports and on pieces of them', () => {
+    const tagByCut = taggerByCut((text) => jieba.cut(text, true), (text) => jieba.tag(text, true));
+    const lines = fixtureLines();
+    expect(lines.length).toBeGreaterThan(2000);
+    let pieces = 0;
+    for (const line of lines) {
+      expect(tagByCut(line)).toEqual(jieba.tag(line, true));
+      // The text before each figure, as the labels tag it.
+      for (const match of line.matchAll(/\d/g)) {
+        if (match.index < 2 || pieces++ % 3 !== 0) continue;
+        const piece = line.slice(Math.max(0, match.index - 12), match.index);
+        expect(tagByCut(piece)).toEqual(jieba.tag(piece, true));
+      }
+    }
+    expect(pieces).toBeGreaterThan(10_000);
+  });
+
+  it('tags a text whole when one of its words is cut apart alone', () => {
+    const calls: string[] = [];
+    // A made-up engine: 占比 is one word in a text, but 占/比 alone.
+    const cutText = (text: string): string[] => (text === '绿色电力占比' ? ['绿色', '电力', '占比'] : text === '占比' ? ['占', '比'] : [text]);
+    const tagText = (text: string) => {
+      calls.push(text);
+      return cutText(text).map((word) => ({word, tag: text === '绿色电力占比' ? 'whole' : 'n'}));
+    };
+    const tagByCut = taggerByCut(cutText, tagText);
+    expect(tagByCut('绿色电力占比').map((word) => word.tag)).toEqual(['whole', 'whole', 'whole']);
+    expect(tagByCut('电力').map((word) => word.tag)).toEqual(['n']);
+    // 电力 was asked once: its part of speech is remembered.
+    expect(calls.filter((text) => text === '电力')).toEqual(['电力']);
+  });
+});
+
+/** Every line of the UTF-8 text reports among the fixtures. */
+function fixtureLines(): string[] {
+  const root = path.resolve(fileURLToPath(import.meta.url), '../../../fixtures');
+  const utf8 = new TextDecoder('utf-8', {fatal: true});
+  const lines: string[] = [];
+  for (const folder of ['seeds', 'gwr', 'gwr-local', 'synthetic', 'heldout']) {
+    for (const name of readdirSync(path.join(root, folder)).filter((file) => file.endsWith('.txt')).sort()) {
+      let text: string;
+      try {
+        text = utf8.decode(readFileSync(path.join(root, folder, name)));
+      } catch {
+        continue;
+      }
+      lines.push(...text.split('\n').map((line) => line.trim()).filter(Boolean));
+    }
+  }
+  return lines;
+}
 
 describe('an IDF table shared with a worker thread', () => {
   it('ranks keywords in the thread that adopts it as in the thread that built it', async () => {
