@@ -61,26 +61,38 @@ const NEEDS_QUOTES = /[,"\n]/;
  */
 function csvRecords(columns: readonly string[], rows: readonly Record<string, Cell>[], header: boolean): string {
   let text = header ? stringify([[...columns]], CSV_OPTIONS) : '';
+  const numeric = columns.map((column) => NUMERIC_COLUMNS.has(column));
+  const cells: string[] = new Array(columns.length);
   for (const row of rows) {
-    const cells = columns.map((column) => csvCell(column, row[column] ?? null));
-    text += cells.some((cell) => NEEDS_QUOTES.test(cell)) ? stringify([cells], CSV_OPTIONS) : cells.join(',') + '\n';
+    let quote = false;
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[columns[i]!] ?? null;
+      const cell = typeof value === 'number' ? formatNumber(value) : value === null ? '' : textCell(value, numeric[i]!);
+      // Numbers never need quotes.
+      if (!quote && typeof value === 'string' && NEEDS_QUOTES.test(cell)) quote = true;
+      cells[i] = cell;
+      line += i === 0 ? cell : `,${cell}`;
+    }
+    text += quote ? stringify([cells], CSV_OPTIONS) : `${line}\n`;
   }
   return text;
 }
 
-/** Writes one CSV cell: numbers plainly, text with formula triggers neutralised. */
-function csvCell(column: string, value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return formatNumber(value);
-  if (NUMERIC_COLUMNS.has(column) && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
+/** Writes a text cell: a number in a numeric column as it is, any other text with formula triggers neutralised. */
+function textCell(value: string, numeric: boolean): string {
+  if (numeric && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return value;
   return neutralizeFormula(value);
 }
+
+/** The first characters of a formula, by code: =, +, -, @, tab, carriage return. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
 
 /**
  * Prefixes a text cell that starts like a formula (=, +, -, @, tab, carriage return) with a
  * quote, as OWASP advises for CSV injection; a plain number such as -3.2 is left alone.
  */
 export function neutralizeFormula(text: string): string {
-  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?[0-9]+(\.[0-9]+)?%?$/.test(text)) return `'${text}`;
+  if (FORMULA_START.has(text.charCodeAt(0)) && !/^[+-]?[0-9]+(\.[0-9]+)?%?$/.test(text)) return `'${text}`;
   return text;
 }
