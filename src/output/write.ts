@@ -14,6 +14,9 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
+/** Characters gathered before a write to the file (some 200 kB of Chinese in UTF-8). */
+const WRITE_CHUNK_CHARS = 64 * 1024;
+
 /** Temporary files still open, removed if the process exits before they are done. */
 const pending = new Set<string>();
 let cleanupInstalled = false;
@@ -29,11 +32,21 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
   failed.catch(() => undefined);
   const finish = (): Promise<void> =>
     Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  // Text is gathered into pieces of some size before it goes to the stream: each write to
+  // it costs an encoding and a call to the file system, whatever its length.
+  let held = '';
+  const flush = async (): Promise<void> => {
+    const text = held;
+    held = '';
+    if (text !== '' && !stream.write(text)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+  };
   return {
     async write(text) {
-      if (text !== '' && !stream.write(text)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+      held += text;
+      if (held.length >= WRITE_CHUNK_CHARS) await flush();
     },
     async commit() {
+      await flush();
       await finish();
       await rename(temporary, target);
       pending.delete(temporary);
