@@ -1,5 +1,5 @@
 // The read edge failing as a real disk does (no permission, a link loop), injected into
-// node:fs/promises, so the test runs as root too (CI does). Each file keeps its row with the
+// node:fs, so the test runs as root too (CI does). Each file keeps its row with the
 // cause in the run's language, the other files are analysed, and the run exits 0.
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -9,18 +9,16 @@ import {afterAll, describe, expect, it, vi} from 'vitest';
 import {main} from '../src/cli.js';
 import {readSource} from '../src/stages/read.js';
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
   const fail = (code: string) => Object.assign(new Error(`${code}: injected`), {code});
-  return {
-    ...actual,
-    open: async (file: string, ...rest: unknown[]) => {
-      if (String(file).endsWith('secret.txt')) throw fail('EACCES');
-      if (String(file).endsWith('circular.txt')) throw fail('ELOOP');
-      if (String(file).endsWith('odd.txt')) throw fail('EIO');
-      return (actual.open as (...a: unknown[]) => unknown)(file, ...rest);
-    },
+  const openSync = (file: string, ...rest: unknown[]): number => {
+    if (String(file).endsWith('secret.txt')) throw fail('EACCES');
+    if (String(file).endsWith('circular.txt')) throw fail('ELOOP');
+    if (String(file).endsWith('odd.txt')) throw fail('EIO');
+    return (actual.openSync as (...a: unknown[]) => number)(file, ...rest);
   };
+  return {...actual, default: {...actual, openSync}, openSync};
 });
 
 const temp = mkdtempSync(path.join(tmpdir(), 'reports-read-'));
