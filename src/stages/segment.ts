@@ -31,8 +31,6 @@ export interface TaggedWord {
 interface Engine {
   cut(text: string): string[];
   tag(text: string): TaggedWord[];
-  /** jieba's IDF table: lines of `word weight`. */
-  idfBytes(): Buffer;
 }
 
 /**
@@ -89,6 +87,17 @@ function loadEngine(): Engine {
   return engine;
 }
 
+/**
+ * An engine's IDF table (lines of `word weight`), read from its package without loading its
+ * dictionary: the main thread builds the shared table while a worker loads its engine, and
+ * loads its own only when its first file needs it, so the two loads do not contend.
+ */
+function idfBytes(name: SegmenterName): Buffer {
+  if (name === 'jieba-rs') return readFileSync(require.resolve('@node-rs/jieba/idf.txt'));
+  // Requiring nodejieba loads no dictionary (its load() does).
+  return readFileSync(requireNodejieba().DEFAULT_IDF_DICT);
+}
+
 /** @node-rs/jieba with jieba's dictionary and ours; HMM on for words not in them. */
 function loadJiebaRs(words: ReadonlyMap<string, string>): Engine {
   const {Jieba} = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
@@ -98,7 +107,6 @@ function loadJiebaRs(words: ReadonlyMap<string, string>): Engine {
   return {
     cut: (text) => jieba.cut(text, true),
     tag: taggerByCut((text) => jieba.cut(text, true), (text) => jieba.tag(text, true)),
-    idfBytes: () => readFileSync(require.resolve('@node-rs/jieba/idf.txt')),
   };
 }
 
@@ -136,26 +144,29 @@ export function taggerByCut(cutText: (text: string) => string[], tagText: (text:
   };
 }
 
-/** nodejieba (cppjieba), loaded only when asked for: an optional dependency. */
-function loadNodejieba(words: ReadonlyMap<string, string>): Engine {
-  let loaded: {
-    load(): void;
-    insertWord(word: string, tag?: string): boolean;
-    cut(sentence: string, hmm?: boolean): string[];
-    tag(sentence: string): TaggedWord[];
-    DEFAULT_IDF_DICT: string;
-  };
+/** The nodejieba module, or an error saying it is not installed. */
+function requireNodejieba(): {
+  load(): void;
+  insertWord(word: string, tag?: string): boolean;
+  cut(sentence: string, hmm?: boolean): string[];
+  tag(sentence: string): TaggedWord[];
+  DEFAULT_IDF_DICT: string;
+} {
   try {
-    loaded = require('nodejieba') as typeof loaded;
+    return require('nodejieba') as ReturnType<typeof requireNodejieba>;
   } catch (error) {
     throw new Error(`the nodejieba segmenter is not installed (${(error as Error).message.split('\n')[0]})`);
   }
+}
+
+/** nodejieba (cppjieba), loaded only when asked for: an optional dependency. */
+function loadNodejieba(words: ReadonlyMap<string, string>): Engine {
+  const loaded = requireNodejieba();
   loaded.load();
   for (const [word, pos] of words) if (word) loaded.insertWord(word, pos);
   return {
     cut: (text) => loaded.cut(text),
     tag: (text) => loaded.tag(text),
-    idfBytes: () => readFileSync(loaded.DEFAULT_IDF_DICT),
   };
 }
 
@@ -320,7 +331,7 @@ const sharedIdfs = new Map<SegmenterName, SharedIdf>();
 function idfTable(): IdfTable {
   const loadedTable = idfTables.get(current);
   if (loadedTable) return loadedTable;
-  const shared = buildIdf(loadEngine().idfBytes());
+  const shared = buildIdf(idfBytes(current));
   sharedIdfs.set(current, shared);
   const table = idfTableOver(shared);
   idfTables.set(current, table);
