@@ -47,8 +47,8 @@ export function decode(bytes: Uint8Array): Decoded {
       : {text: utf8, encoding: 'utf-8', replaced: 0};
   }
 
-  const stats = utf8Stats(bytes);
-  if (stats.valid > 0 && stats.valid / (stats.valid + stats.invalid) >= MOSTLY_UTF8) {
+  const stats = mostlyUtf8Stats(bytes);
+  if (stats !== null) {
     const text = new TextDecoder('utf-8').decode(bytes);
     return {text, encoding: 'utf-8', replaced: stats.invalid};
   }
@@ -128,8 +128,12 @@ function onlyHighTrails(sample: Uint8Array): boolean {
   return pairs >= TRAIL_EVIDENCE;
 }
 
-/** Counts well-formed multi-byte UTF-8 sequences and bytes that fit none. */
-export function utf8Stats(bytes: Uint8Array): {valid: number; invalid: number} {
+/**
+ * Counts well-formed multi-byte UTF-8 sequences and bytes that fit none, when the first are
+ * at least MOSTLY_UTF8 of all; else null, as soon as the rest of the bytes, all well formed,
+ * could no longer make them so (a GB18030 file is told after a tenth of its bytes or so).
+ */
+export function mostlyUtf8Stats(bytes: Uint8Array): {valid: number; invalid: number} | null {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {
@@ -147,9 +151,12 @@ export function utf8Stats(bytes: Uint8Array): {valid: number; invalid: number} {
     } else {
       invalid++;
       i++;
+      // At most one well-formed sequence in every two bytes left: the best share they can reach.
+      const best = valid + (bytes.length - i) / 2;
+      if (best / (best + invalid) < MOSTLY_UTF8 - 1e-9) return null;
     }
   }
-  return {valid, invalid};
+  return valid > 0 && valid / (valid + invalid) >= MOSTLY_UTF8 ? {valid, invalid} : null;
 }
 
 /** Counts U+FFFD replacement characters. */

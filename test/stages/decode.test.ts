@@ -1,8 +1,9 @@
 // Raw-byte fixtures (fixtures/encodings, made once from the same short report): every
 // encoding is detected, not assumed, and decodes to the same text.
 import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {decode} from '../../src/stages/decode.js';
+import {decode, mostlyUtf8Stats} from '../../src/stages/decode.js';
 
 const bytes = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/encodings/${name}`, import.meta.url));
 const expected = readFileSync(new URL('../../fixtures/encodings/utf8-bom.txt', import.meta.url), 'utf8').replace(/^\ufeff/, '');
@@ -44,5 +45,53 @@ describe('decode', () => {
 
   it('decodes an empty file to empty text', () => {
     expect(decode(new Uint8Array())).toEqual({text: '', encoding: 'utf-8', replaced: 0});
+  });
+});
+
+describe('telling a mostly-UTF-8 file', () => {
+  /** The whole count, without stopping early. */
+  function counted(data: Uint8Array): {valid: number; invalid: number} | null {
+    let valid = 0;
+    let invalid = 0;
+    for (let i = 0; i < data.length; ) {
+      if (data[i]! < 0x80) {
+        i++;
+        continue;
+      }
+      const b = data[i]!;
+      const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      let ok = length > 0 && i + length <= data.length;
+      for (let k = 1; ok && k < length; k++) ok = (data[i + k]! & 0xc0) === 0x80;
+      if (ok) {
+        valid++;
+        i += length;
+      } else {
+        invalid++;
+        i++;
+      }
+    }
+    return valid > 0 && valid / (valid + invalid) >= 0.9 ? {valid, invalid} : null;
+  }
+
+  it('stops early only when the rest of the bytes could not make it so', () => {
+    // UTF-8 Chinese with stray bytes, GB18030-like pairs, and the two mixed at random.
+    const utf8 = fc.constantFrom(...[...Buffer.from('法治政府建设年度报告，办结案件12件。')].map((byte) => [byte]));
+    const gb = fc.tuple(fc.integer({min: 0x81, max: 0xfe}), fc.integer({min: 0x40, max: 0xfe}));
+    const stray = fc.integer({min: 0x80, max: 0xff}).map((byte) => [byte]);
+    const piece = fc.oneof({arbitrary: utf8, weight: 20}, {arbitrary: gb, weight: 2}, {arbitrary: stray, weight: 1});
+    fc.assert(fc.property(fc.array(piece, {maxLength: 400}), (pieces) => {
+      const data = Uint8Array.from(pieces.flat());
+      expect(mostlyUtf8Stats(data)).toEqual(counted(data));
+    }), {numRuns: 2000});
+  });
+
+  it('decides as the whole count does when the share is near the line', () => {
+    // Stray bytes first, then two-byte sequences (é): the early test's best case is exact here.
+    fc.assert(fc.property(fc.integer({min: 1, max: 40}), fc.integer({min: 0, max: 400}), fc.boolean(), (strays, pairs, strayFirst) => {
+      const stray = Array<number>(strays).fill(0xff);
+      const valid = Array.from({length: pairs}, () => [0xc3, 0xa9]).flat();
+      const data = Uint8Array.from(strayFirst ? [...stray, ...valid] : [...valid, ...stray]);
+      expect(mostlyUtf8Stats(data)).toEqual(counted(data));
+    }), {numRuns: 3000});
   });
 });
