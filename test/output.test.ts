@@ -34,11 +34,12 @@ describe('CSV', () => {
   it('writes rows with nothing to quote exactly as csv-stringify would, beside rows it quotes', () => {
     // A lone \r, 12.5, 第一行 and a full-width comma need no quotes; the others do.
     const plain = (file: string, sentence: string): Record<string, Cell> => ({...row('投资', sentence, 12.5), file});
-    const mixed = [plain('a.txt', '完成投资12.5亿元，增长3%'), plain('b,c.txt', '说"是"'), plain('d.txt', '一行\r中'), plain('e.txt', '两\n行')];
+    // Records to quote alone, in runs, first and last.
+    const mixed = [plain('x,y.txt', '说"否"'), plain('a.txt', '完成投资12.5亿元，增长3%'), plain('b,c.txt', '说"是"'), plain('d.txt', '一行\r中'), plain('e.txt', '两\n行'), plain('f,g.txt', '三'), plain('h.txt', '四')];
     const cells = mixed.map((r) => COLUMNS.indicators.map((column) => (column === 'value' ? '12.5' : String(r[column] ?? ''))));
     const expected = stringify(cells, {header: true, columns: [...COLUMNS.indicators], eof: true, record_delimiter: 'unix'});
     expect(formatTable('indicators', mixed, 'csv', false)).toBe(expected);
-    expect(expected.split('\n')[1]).toBe('a.txt,2024,某局,成效,3,funds,投资,-5%,12.5,,元,≈,完成投资12.5亿元，增长3%,,,,,');
+    expect(expected.split('\n')[2]).toBe('a.txt,2024,某局,成效,3,funds,投资,-5%,12.5,,元,≈,完成投资12.5亿元，增长3%,,,,,');
   });
 
   it('neutralizeFormula leaves plain numbers and ordinary text alone', () => {

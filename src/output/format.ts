@@ -62,10 +62,13 @@ const NEEDS_QUOTES = /[,"\n]/;
 function csvRecords(columns: readonly string[], rows: readonly Record<string, Cell>[], header: boolean): string {
   let text = header ? stringify([[...columns]], CSV_OPTIONS) : '';
   const numeric = columns.map((column) => NUMERIC_COLUMNS.has(column));
-  const cells: string[] = new Array(columns.length);
+  // Records to quote are handed to csv-stringify together, a run at a time (each call
+  // costs it a reading of its options).
+  let toQuote: string[][] = [];
   for (const row of rows) {
     let quote = false;
     let line = '';
+    const cells: string[] = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const value = row[columns[i]!] ?? null;
       const cell = typeof value === 'number' ? formatNumber(value) : value === null ? '' : textCell(value, numeric[i]!);
@@ -74,8 +77,17 @@ function csvRecords(columns: readonly string[], rows: readonly Record<string, Ce
       cells[i] = cell;
       line += i === 0 ? cell : `,${cell}`;
     }
-    text += quote ? stringify([cells], CSV_OPTIONS) : `${line}\n`;
+    if (quote) {
+      toQuote.push(cells);
+      continue;
+    }
+    if (toQuote.length > 0) {
+      text += stringify(toQuote, CSV_OPTIONS);
+      toQuote = [];
+    }
+    text += `${line}\n`;
   }
+  if (toQuote.length > 0) text += stringify(toQuote, CSV_OPTIONS);
   return text;
 }
 
