@@ -67,7 +67,7 @@ const HEAD = 16;
 /** The kinds of word in data/section-evidence.tsv. */
 const EVIDENCE_KINDS = ['problem', 'concession', 'result', 'plan'] as const;
 type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-let evidenceWords: Map<EvidenceKind, RegExp> | undefined;
+let evidenceWords: Map<EvidenceKind, EvidenceWords> | undefined;
 let openers: string[] | undefined;
 let problemHeadings: string[] | undefined;
 
@@ -312,7 +312,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   const shift = text.length - body.length;
   const length = Math.max(body.length, 20);
   const words = vocabulary();
-  const count = (kind: EvidenceKind, within = body): number => within.match(words.get(kind)!)?.length ?? 0;
+  const count = (kind: EvidenceKind, within = body): number => words.get(kind)!.count(within);
 
   // Time: where the paragraph opens.
   const times = line >= 0 ? doc.times[line] ?? [] : [];
@@ -362,7 +362,7 @@ function addEvidence(scores: number[], text: string, doc: Doc, line: number, con
   // A concessive turn where the paragraph opens (同时…, 尽管取得一定成绩，但…, 在看到成绩的同时…).
   // The problems follow the turn: 成绩…，但… / 同时，…还存在…; not 会遇到困难，但只要…就….
   const opens = admitted.slice(0, 120);
-  const turn = opens.search(words.get('concession')!);
+  const turn = opens.search(words.get('concession')!.pattern);
   if (turn >= 0 && count('problem', opens.slice(turn)) > 0) {
     problems += 3;
     // 五年来的成绩有目共睹，但…: the time opens the concession, not a review.
@@ -388,18 +388,51 @@ function bump(scores: number[], kind: number, value: number): void {
   scores[kind] = (scores[kind] ?? 0) + value;
 }
 
-/**
- * The evidence words by kind (data/section-evidence.tsv), each kind as one pattern that
- * matches, without consuming, where any of its words starts: counting its matches counts
- * the words a paragraph holds in one pass.
- */
-function vocabulary(): Map<EvidenceKind, RegExp> {
+/** The words of one kind of evidence: a pattern matching where one starts, and a count of those places. */
+interface EvidenceWords {
+  pattern: RegExp;
+  count(text: string): number;
+}
+
+/** The evidence words by kind (data/section-evidence.tsv). */
+function vocabulary(): Map<EvidenceKind, EvidenceWords> {
   if (!evidenceWords) {
     const words = new Map<EvidenceKind, string[]>(EVIDENCE_KINDS.map((kind) => [kind, []]));
-    for (const [word, kind] of readList('section-evidence.tsv')) words.get(kind as EvidenceKind)?.push(word ?? '');
-    evidenceWords = new Map([...words].map(([kind, list]) => [kind, new RegExp(`(?=${alternation(list)})`, 'g')]));
+    for (const [word, kind] of readList('section-evidence.tsv')) if (word) words.get(kind as EvidenceKind)?.push(word);
+    evidenceWords = new Map([...words].map(([kind, list]) => [kind, {pattern: new RegExp(`(?=${alternation(list)})`, 'g'), count: wordStartCounter(list)}]));
   }
   return evidenceWords;
+}
+
+/**
+ * Counts the places in a text where one of some words starts (one count a place, words may
+ * overlap): what matching `(?=word|word…)` globally counts, but looking only at places whose
+ * character starts a word, where the pattern tries every word at every place.
+ */
+export function wordStartCounter(words: readonly string[]): (text: string) => number {
+  const byFirst = new Map<number, string[]>();
+  for (const word of new Set(words)) {
+    if (word === '') continue;
+    const first = word.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(word);
+    else byFirst.set(first, [word]);
+  }
+  const starts = new Uint8Array(0x10000);
+  for (const first of byFirst.keys()) starts[first] = 1;
+  return (text) => {
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (starts[text.charCodeAt(i)] === 0) continue;
+      for (const word of byFirst.get(text.charCodeAt(i))!) {
+        if (text.startsWith(word, i)) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  };
 }
 
 /** The index of the first non-blank line at or after `from`, before `end`, or -1. */

@@ -1,6 +1,8 @@
 // Headings of every GB/T 9704 level and the section rules on small reports built here.
+import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {classifyTitle, readHeading, splitSections} from '../../src/stages/sections.js';
+import {alternation, readList} from '../../src/lexicon.js';
+import {classifyTitle, readHeading, splitSections, wordStartCounter} from '../../src/stages/sections.js';
 
 /** Sections of a report as `kind start-end` over 1-based lines. */
 function sections(text: string, year: number | null = 2023, kind?: 'government-work' | 'rule-of-law'): string[] {
@@ -154,5 +156,35 @@ describe('sections from the evidence of the text', () => {
     expect(classifyTitle('“十四五”时期主要目标任务', 2020)).toBe('其他');
     expect(classifyTitle('2025年和“十四五”时期工作回顾', 2025)).toBe('成效');
     expect(classifyTitle('“十六五”时期发展的主要考虑', 2030)).toBe('其他');
+  });
+});
+
+describe('counting where evidence words start', () => {
+  it('counts as the pattern (?=word|…) matched globally does, on every line of the real reports', () => {
+    const rows = readList('section-evidence.tsv');
+    const kinds = [...new Set(rows.map((row) => row[1]!))];
+    const lines = ['seeds', 'gwr', 'gwr-local'].flatMap((folder) => {
+      const dir = new URL(`../../fixtures/${folder}/`, import.meta.url);
+      return readdirSync(dir).filter((name) => name.endsWith('.txt')).flatMap((name) => {
+        try {
+          return new TextDecoder('utf-8', {fatal: true}).decode(readFileSync(new URL(name, dir))).split('\n');
+        } catch {
+          return [];
+        }
+      });
+    });
+    let counted = 0;
+    for (const kind of kinds) {
+      const words = rows.filter((row) => row[1] === kind).map((row) => row[0]!);
+      const pattern = new RegExp(`(?=${alternation(words)})`, 'g');
+      const count = wordStartCounter(words);
+      for (const line of lines) {
+        expect(count(line)).toBe(line.match(pattern)?.length ?? 0);
+        counted += count(line);
+      }
+    }
+    expect(counted).toBeGreaterThan(1000);
+    // Words that overlap or start one another count once a place: 问题 and 问题整改, 不足 in 不足够.
+    expect(wordStartCounter(['问题', '问题整改', '题'])('问题整改')).toBe(2);
   });
 });
