@@ -3,7 +3,7 @@
  * cannot be read (vanished, no permission, a folder, a link loop, too large) becomes a
  * failure saying why, so the run goes on with the other files.
  */
-import {closeSync, fstatSync, lstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs';
 import {describeFsError, RULES, type Text} from '../messages.js';
 
 /** The bytes of a file, or why they could not be had. */
@@ -17,7 +17,9 @@ export type ReadResult = {bytes: Uint8Array} | {failure: Text; ruleId: string};
 export async function readSource(absolute: string, maxBytes: number): Promise<ReadResult> {
   let handle: number | undefined;
   try {
-    handle = openSync(absolute, 'r');
+    // Non-blocking, so that opening a named pipe returns at once (to be refused as no
+    // regular file) instead of waiting for a writer, with every signal unheard.
+    handle = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = fstatSync(handle);
     if (!info.isFile()) return cannotRead({zh: '这不是普通文件', en: 'not a regular file'});
     if (info.size > maxBytes) {
