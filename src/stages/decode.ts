@@ -130,10 +130,11 @@ function onlyHighTrails(sample: Uint8Array): boolean {
 
 /**
  * Counts well-formed multi-byte UTF-8 sequences and bytes that fit none, when the first are
- * at least MOSTLY_UTF8 of all; else null, as soon as the rest of the bytes, all well formed,
- * could no longer make them so (a GB18030 file is told after a tenth of its bytes or so).
+ * at least MOSTLY_UTF8 of all; else null. With `early`, the count stops as soon as the rest
+ * of the bytes, all well formed, could no longer make them so (a GB18030 file is told after a
+ * tenth of its bytes or so); without, it goes to the end (the tests compare the two).
  */
-export function mostlyUtf8Stats(bytes: Uint8Array): {valid: number; invalid: number} | null {
+export function mostlyUtf8Stats(bytes: Uint8Array, early = true): {valid: number; invalid: number} | null {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {
@@ -151,6 +152,7 @@ export function mostlyUtf8Stats(bytes: Uint8Array): {valid: number; invalid: num
     } else {
       invalid++;
       i++;
+      if (!early) continue;
       // At most one well-formed sequence in every two bytes left: the best share they can reach.
       const best = valid + (bytes.length - i) / 2;
       if (best / (best + invalid) < MOSTLY_UTF8 - 1e-9) return null;

@@ -50,28 +50,7 @@ describe('decode', () => {
 
 describe('telling a mostly-UTF-8 file', () => {
   /** The whole count, without stopping early. */
-  function counted(data: Uint8Array): {valid: number; invalid: number} | null {
-    let valid = 0;
-    let invalid = 0;
-    for (let i = 0; i < data.length; ) {
-      if (data[i]! < 0x80) {
-        i++;
-        continue;
-      }
-      const b = data[i]!;
-      const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      let ok = length > 0 && i + length <= data.length;
-      for (let k = 1; ok && k < length; k++) ok = (data[i + k]! & 0xc0) === 0x80;
-      if (ok) {
-        valid++;
-        i += length;
-      } else {
-        invalid++;
-        i++;
-      }
-    }
-    return valid > 0 && valid / (valid + invalid) >= 0.9 ? {valid, invalid} : null;
-  }
+  const counted = (data: Uint8Array) => mostlyUtf8Stats(data, false);
 
   it('stops early only when the rest of the bytes could not make it so', () => {
     // UTF-8 Chinese with stray bytes, GB18030-like pairs, and the two mixed at random.
