@@ -45,7 +45,7 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 const MAX_LABEL = 16;
 
 let lexicon:
-  | {masks: RegExp | null; maskPatterns: {pattern: RegExp; required: string}[]; trailing: string[]; leading: string[]; openers: string[]; fillers: string[]; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
+  | {masks: RegExp | null; maskPatterns: {pattern: RegExp; required: string}[]; trailing: string[]; leading: string[]; openers: string[]; fillersByFirst: Map<number, string[]>; categories: [string, Category][]; anyCue: RegExp; yearCues: string[]}
   | undefined;
 
 /** Reads the word lists indicators need, once. */
@@ -63,9 +63,15 @@ function words(): NonNullable<typeof lexicon> {
     categories: readList('categories.tsv').map(([cue, category]) => [cue ?? '', (category ?? 'other') as Category]),
     anyCue: new RegExp(alternation(readList('categories.tsv').map(([cue]) => cue ?? '').filter(Boolean))),
     yearCues: readWords('year-durations.txt').sort((a, b) => b.length - a.length),
-    fillers: [],
+    fillersByFirst: new Map(),
   };
-  lexicon.fillers = [...lexicon.trailing, ...lexicon.leading];
+  // The fillers, trailing then leading, by their first character, each list in that order
+  // (the first that fits wins).
+  for (const word of [...lexicon.trailing, ...lexicon.leading]) {
+    const list = lexicon.fillersByFirst.get(word.charCodeAt(0));
+    if (list) list.push(word);
+    else lexicon.fillersByFirst.set(word.charCodeAt(0), [word]);
+  }
   return lexicon;
 }
 
@@ -306,7 +312,7 @@ function isFillerLabel(label: string): boolean {
   let rest = label;
   for (let changed = true; changed && rest !== ''; ) {
     changed = false;
-    for (const word of words().fillers) {
+    for (const word of words().fillersByFirst.get(rest.charCodeAt(0)) ?? []) {
       if (rest.startsWith(word)) {
         rest = rest.slice(word.length);
         changed = true;
