@@ -1,8 +1,9 @@
 /**
  * Runs the analysis over a list of files: reads each (the edge), analyses it (pure) in this
  * thread and a pool of worker threads (`--jobs N`: N - 1 workers, since a thread of its own
- * would cost a second copy of the engine, the IDF table and OpenCC, and this thread is mostly
- * idle otherwise), and hands the results on in path order, whatever order they finish in.
+ * would cost a second copy of the engine and OpenCC, and this thread is mostly idle otherwise;
+ * the IDF table is built once, here, and shared), and hands the results on in path order,
+ * whatever order they finish in.
  * Only a bounded window of files is in flight, so memory does not grow with the number of
  * files. A run that is stopped early (a closed pipe, Ctrl-C, an error) lets the
  * files already in the workers finish before the workers are shut down: a worker killed in

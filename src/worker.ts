@@ -1,7 +1,8 @@
 /**
  * The body of a worker thread: analyses one file per task. Each worker keeps its own jieba
- * dictionary and OpenCC tables, loaded on its first task and reused for every later one;
- * the IDF table of the keywords is the main thread's, in shared memory.
+ * dictionary (loaded as the worker starts, when the run segments) and OpenCC tables (loaded
+ * on its first traditional file), reused for every later task; the IDF table of the keywords
+ * is the main thread's, in shared memory.
  * A worker is handed the next file before it is done with this one (so it never waits for
  * the main thread); the tasks still run one after the other, since pdf.js keeps per-thread
  * state across awaits and two PDFs in flight in one thread read each other's pages.
